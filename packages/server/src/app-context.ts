@@ -1,0 +1,83 @@
+import pino, { type Logger } from 'pino';
+import type { Config } from './config.js';
+import { type Db, migrateToLatest, openDatabase } from './db/database.js';
+import { loadAppSecret } from './lib/app-secret.js';
+import { type Clock, systemClock } from './lib/clock.js';
+import { createSecretBox } from './lib/secret-box.js';
+import { createApiTokenService } from './modules/api-tokens/service.js';
+import {
+  createIdentityService,
+  DEFAULT_IDENTITY_LIMITS,
+  type IdentityLimits,
+} from './modules/identity/service.js';
+import { createMailDispatcher, type MailDispatcher } from './modules/mail/dispatcher.js';
+import { createOrganisationService } from './modules/organisations/service.js';
+
+export interface Limits {
+  /** Per client IP, on sign-in, registration and other unauthenticated forms. */
+  authRequestsPerMinute: number;
+  identity: IdentityLimits;
+}
+
+export interface ContextOverrides {
+  db?: Db;
+  clock?: Clock;
+  log?: Logger;
+  limits?: Partial<Limits>;
+}
+
+/** Everything the server needs, built once from the config; tests swap parts through overrides. */
+export async function createAppContext(config: Config, overrides: ContextOverrides = {}) {
+  const log = overrides.log ?? pino({ name: 'assay', level: config.log.level });
+  const clock = overrides.clock ?? systemClock;
+  const db = overrides.db ?? (await openDatabase(config.db));
+  await migrateToLatest(db);
+  const appSecret = await loadAppSecret(config.secrets.appSecret, config.db.dataDir);
+  const limits: Limits = {
+    authRequestsPerMinute: 30,
+    identity: DEFAULT_IDENTITY_LIMITS,
+    ...overrides.limits,
+  };
+
+  const dispatcher: MailDispatcher | null = config.mail.smtpUrl
+    ? createMailDispatcher({
+        db,
+        smtpUrl: config.mail.smtpUrl,
+        from: config.mail.from,
+        clock,
+        log: log.child({ module: 'mail' }),
+      })
+    : null;
+  const mail = { delivers: dispatcher !== null, afterCommit: () => dispatcher?.kick(), dispatcher };
+  const publicUrl = config.http.publicUrl;
+
+  const identity = createIdentityService({
+    db,
+    clock,
+    totpBox: createSecretBox(appSecret, 'totp'),
+    mail,
+    publicUrl,
+    limits: limits.identity,
+    demo: config.demo.seed,
+  });
+  const organisations = createOrganisationService({ db, clock, mail, publicUrl });
+  const apiTokens = createApiTokenService({ db, clock });
+
+  return {
+    config,
+    db,
+    log,
+    clock,
+    limits,
+    mail,
+    identity,
+    organisations,
+    apiTokens,
+    async close() {
+      await dispatcher?.stop();
+      await db.destroy();
+    },
+  };
+}
+
+export type AppContext = Awaited<ReturnType<typeof createAppContext>>;

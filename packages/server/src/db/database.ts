@@ -1,0 +1,53 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, type Migration, type MigrationResultSet, Migrator, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { migrations } from './migrations/index.js';
+import { pgliteDialect } from './pglite-dialect.js';
+import type { Database } from './schema.js';
+
+export type Db = Kysely<Database>;
+
+export interface DatabaseOptions {
+  /** PostgreSQL connection string; null selects the embedded database. */
+  url: string | null;
+  /** Where the embedded database keeps its files; `memory://` keeps them in memory. */
+  dataDir: string;
+}
+
+/** Open the configured database: a PostgreSQL server when a URL is given, else embedded PGlite. */
+export async function openDatabase(options: DatabaseOptions): Promise<Db> {
+  if (options.url) {
+    const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  }
+  const location = options.dataDir === 'memory://' ? 'memory://' : join(options.dataDir, 'pglite');
+  if (location !== 'memory://') await mkdir(location, { recursive: true });
+  const client = await PGlite.create(location);
+  return new Kysely<Database>({ dialect: pgliteDialect(client) });
+}
+
+const provider = { getMigrations: async (): Promise<Record<string, Migration>> => migrations };
+
+/** Apply pending migrations; throws with the failing migration's name. */
+export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
+  const migrator = new Migrator({ db, provider });
+  const result = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((item) => item.status === 'Error');
+    const reason = result.error instanceof Error ? result.error.message : String(result.error);
+    throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${reason}`);
+  }
+  return result;
+}
+
+/** True when the database answers a trivial query. */
+export async function isDatabaseReachable(db: Db): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,40 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { NewAuditEvent } from '../../db/schema.js';
+
+/** Append one event to the audit log, inside the caller's transaction when given one. */
+export async function recordAudit(db: Db, event: NewAuditEvent): Promise<void> {
+  await db.insertInto('audit_events').values(event).execute();
+}
+
+export interface AuditFilter {
+  organisationId?: string | undefined;
+  action?: string | undefined;
+  before?: number | undefined;
+  limit: number;
+}
+
+export async function listAuditEvents(db: Db, filter: AuditFilter) {
+  let query = db
+    .selectFrom('audit_events as e')
+    .leftJoin('users as u', 'u.id', 'e.actor_user_id')
+    .select([
+      sql<string>`e.id::text`.as('id'),
+      'e.at',
+      'e.actor_user_id',
+      'u.name as actor_name',
+      'e.actor_organisation_id',
+      'e.organisation_id',
+      'e.action',
+      'e.target_type',
+      'e.target_id',
+      'e.ip',
+      'e.details',
+    ])
+    .orderBy('e.id', 'desc')
+    .limit(filter.limit);
+  if (filter.organisationId) query = query.where('e.organisation_id', '=', filter.organisationId);
+  if (filter.action) query = query.where('e.action', '=', filter.action);
+  if (filter.before) query = query.where(sql<boolean>`e.id < ${filter.before}`);
+  return query.execute();
+}

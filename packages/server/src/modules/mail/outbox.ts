@@ -1,0 +1,39 @@
+import type { Locale } from '@assay/core';
+import type { Db } from '../../db/database.js';
+import { type MailTemplate, type MailTemplates, renderMail } from './templates.js';
+
+export interface MailSettings {
+  /** True when an SMTP server is configured; otherwise mail is held for the operator's outbox. */
+  delivers: boolean;
+}
+
+export interface OutgoingMail<T extends MailTemplate> {
+  to: string;
+  locale: Locale;
+  template: T;
+  params: MailTemplates[T];
+}
+
+/**
+ * Put a message in the outbox, inside the caller's transaction: it exists only if the change that
+ * caused it commits, and the dispatcher sends it afterwards.
+ */
+export async function queueMail<T extends MailTemplate>(
+  db: Db,
+  settings: MailSettings,
+  mail: OutgoingMail<T>,
+): Promise<void> {
+  const rendered = renderMail(mail.template, mail.locale, mail.params);
+  await db
+    .insertInto('mail_outbox')
+    .values({
+      to_address: mail.to,
+      locale: mail.locale,
+      template: mail.template,
+      subject: rendered.subject,
+      text_body: rendered.text,
+      html_body: rendered.html,
+      status: settings.delivers ? 'queued' : 'held',
+    })
+    .execute();
+}

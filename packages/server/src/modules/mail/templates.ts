@@ -1,0 +1,84 @@
+import type { Locale, OrganisationKind, Role } from '@assay/core';
+import i18next from 'i18next';
+import en from './locales/en.json' with { type: 'json' };
+import es from './locales/es.json' with { type: 'json' };
+import fr from './locales/fr.json' with { type: 'json' };
+
+export const MAIL_RESOURCES = { en, fr, es } as const;
+
+/** Each template with the values it needs; `link` is always absolute. */
+export interface MailTemplates {
+  invitation: { inviter: string; organisation: string; roles: Role[]; expires: Date; link: string };
+  password_reset: { name: string; expires: Date; link: string };
+  organisation_approved: { name: string; organisation: string; link: string };
+  organisation_rejected: { name: string; organisation: string; note: string };
+  membership_approved: { name: string; organisation: string; link: string };
+  membership_rejected: { name: string; organisation: string };
+  registration_received: { name: string; organisation: string; kind: OrganisationKind; link: string };
+  join_request_received: {
+    name: string;
+    email: string;
+    organisation: string;
+    roles: Role[];
+    note: string;
+    link: string;
+  };
+}
+export type MailTemplate = keyof MailTemplates;
+
+const i18n = i18next.createInstance();
+void i18n.init({
+  resources: Object.fromEntries(Object.entries(MAIL_RESOURCES).map(([lng, mail]) => [lng, { mail }])),
+  defaultNS: 'mail',
+  fallbackLng: 'en',
+  initAsync: false,
+  interpolation: { escapeValue: false },
+  showSupportNotice: false,
+});
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** Render a template in the recipient's language: subject, plain text and a simple HTML twin. */
+export function renderMail<T extends MailTemplate>(
+  template: T,
+  locale: Locale,
+  params: MailTemplates[T],
+): RenderedMail {
+  const t = i18n.getFixedT(locale);
+  const values: Record<string, string> = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (value instanceof Date) {
+      values[key] = new Intl.DateTimeFormat(locale, {
+        dateStyle: 'long',
+        timeStyle: 'short',
+        timeZone: 'UTC',
+        timeZoneName: 'short',
+      }).format(value);
+    } else if (Array.isArray(value)) {
+      values[key] = new Intl.ListFormat(locale).format(value.map((role) => t(`roles.${role}`)));
+    } else if (key === 'kind') {
+      values[key] = t(`kinds.${value}`);
+    } else {
+      values[key] = String(value);
+    }
+  }
+  const greeting =
+    'name' in params && template !== 'join_request_received' ? `${t('greeting', values)}\n\n` : '';
+  const text = `${greeting}${t(`${template}.body`, values)}\n\n${t('ignore')}\n\n${t('signature')}\n`;
+  return { subject: t(`${template}.subject`, values), text, html: textToHtml(text, locale) };
+}
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+function textToHtml(text: string, locale: Locale): string {
+  const paragraphs = escapeHtml(text)
+    .split('\n\n')
+    .map((block) => block.replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>').replaceAll('\n', '<br>'));
+  return `<!doctype html><html lang="${locale}"><body style="font-family:sans-serif;line-height:1.5">${paragraphs.map((p) => `<p>${p}</p>`).join('')}</body></html>`;
+}

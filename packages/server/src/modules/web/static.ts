@@ -1,0 +1,31 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+
+/** Where `vite build` writes the web app, relative to this file once compiled. */
+const DEFAULT_DIST = fileURLToPath(new URL('../../../../web/dist', import.meta.url));
+
+/**
+ * Serve the built web app on the API's port: files by path, and index.html for any other GET
+ * outside /api so that client-side routes survive a reload. Returns false when nothing is built.
+ */
+export async function registerWebApp(app: FastifyInstance, configured: string | null): Promise<boolean> {
+  const root = resolve(configured ?? DEFAULT_DIST);
+  if (!existsSync(resolve(root, 'index.html'))) return false;
+  await app.register(fastifyStatic, { root, wildcard: false, index: false, maxAge: '1h', immutable: false });
+  app.get('/*', { schema: { hide: true } }, (request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    if (path.startsWith('/api/')) return reply.callNotFound();
+    const file = path.slice(1);
+    if (file && !file.includes('..') && existsSync(resolve(root, file)) && file !== 'index.html') {
+      return reply.sendFile(file, {
+        maxAge: file.startsWith('assets/') ? '365d' : '1h',
+        immutable: file.startsWith('assets/'),
+      });
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html', { maxAge: 0 });
+  });
+  return true;
+}

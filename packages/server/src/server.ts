@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { AppContext } from './app-context.js';
+import { registerAuthHooks } from './http/auth-hooks.js';
+import { AppError, registerErrorHandling } from './http/errors.js';
+import type { App } from './http/types.js';
+import { registerApiTokenRoutes } from './modules/api-tokens/routes.js';
+import { registerAuditRoutes } from './modules/audit/routes.js';
+import { registerHealthRoutes } from './modules/health/routes.js';
+import { registerIdentityRoutes } from './modules/identity/routes.js';
+import { registerMailRoutes } from './modules/mail/routes.js';
+import { registerOrganisationRoutes } from './modules/organisations/routes.js';
+import { registerWebApp } from './modules/web/static.js';
+
+/** The HTTP server: plugins, error handling, auth, then each module's routes. */
+export async function buildServer(ctx: AppContext): Promise<App> {
+  const app = Fastify({
+    loggerInstance: ctx.log.child({ module: 'http' }) as FastifyBaseLogger,
+    genReqId: (request) =>
+      typeof request.headers['x-request-id'] === 'string'
+        ? request.headers['x-request-id'].slice(0, 100)
+        : randomUUID(),
+    requestIdHeader: false,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Assay API',
+        version: '0.1.0',
+        description:
+          'Rights holders publish what officers need to tell genuine goods from counterfeits. Browser clients sign in with a session cookie and send `x-csrf-token`; machines use `Authorization: Bearer <API token>`.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'assay_session' },
+          apiToken: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new AppError(
+        429,
+        'rate_limited',
+        `Too many requests: try again in ${Math.ceil(context.ttl / 1000)} s`,
+        {
+          retryAfterSeconds: Math.ceil(context.ttl / 1000),
+        },
+      ),
+  });
+  registerErrorHandling(app);
+  registerAuthHooks(app, ctx);
+
+  registerHealthRoutes(app, ctx);
+  registerIdentityRoutes(app, ctx);
+  registerOrganisationRoutes(app, ctx);
+  registerApiTokenRoutes(app, ctx);
+  registerAuditRoutes(app, ctx);
+  registerMailRoutes(app, ctx);
+  await registerWebApp(app, ctx.config.http.webDist);
+  return app;
+}
