@@ -52,9 +52,13 @@ export function renderMail<T extends MailTemplate>(
   const values: Record<string, string> = {};
   for (const [key, value] of Object.entries(params)) {
     if (value instanceof Date) {
+      // dateStyle/timeStyle cannot be combined with timeZoneName (TypeError): spell the parts out.
       values[key] = new Intl.DateTimeFormat(locale, {
-        dateStyle: 'long',
-        timeStyle: 'short',
+        year: 'numeric',
+        month: 'long',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: '2-digit',
         timeZone: 'UTC',
         timeZoneName: 'short',
       }).format(value);
