@@ -1,0 +1,127 @@
+import { ERROR_CODES, type ErrorCode } from '@assay/core';
+
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+/** A failed API call, carrying the server's error code so the UI can translate it. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ErrorCode;
+  readonly details: unknown;
+
+  constructor(status: number, code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+
+  /** Field problems of a `validation_failed` error, empty otherwise. */
+  get fieldProblems(): FieldProblem[] {
+    if (this.code !== 'validation_failed' || !Array.isArray(this.details)) return [];
+    return this.details.filter(
+      (item): item is FieldProblem => typeof item?.path === 'string' && typeof item?.message === 'string',
+    );
+  }
+
+  /** Seconds to wait, for `locked` and `rate_limited` errors that say so. */
+  get retryAfterSeconds(): number | null {
+    const details = this.details as { retryAfterSeconds?: unknown } | undefined;
+    return typeof details?.retryAfterSeconds === 'number' ? details.retryAfterSeconds : null;
+  }
+}
+
+type Query = Record<string, string | number | undefined>;
+
+interface RequestOptions {
+  body?: unknown;
+  query?: Query;
+}
+
+let csrfToken: string | null = null;
+let onUnauthorised: (() => void) | null = null;
+
+/** Remembers the token that state-changing requests must echo; it changes at each sign-in step. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called when the server says the session is gone, so the app can return to sign-in. */
+export function setUnauthorisedHandler(handler: (() => void) | null): void {
+  onUnauthorised = handler;
+}
+
+function urlFor(path: string, query?: Query): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  const search = params.toString();
+  return `/api${path}${search ? `?${search}` : ''}`;
+}
+
+function toApiError(status: number, payload: unknown): ApiError {
+  const error = (payload as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)
+    ?.error;
+  const code = (ERROR_CODES as readonly unknown[]).includes(error?.code) ? (error?.code as ErrorCode) : null;
+  const message = typeof error?.message === 'string' ? error.message : `HTTP ${status}`;
+  if (code) return new ApiError(status, code, message, error?.details);
+  const fallback: ErrorCode = status === 404 ? 'not_found' : status >= 500 ? 'unavailable' : 'internal';
+  return new ApiError(status, fallback, message);
+}
+
+async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  try {
+    return await fetch(urlFor(path, options.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch (cause) {
+    throw new ApiError(0, 'unavailable', cause instanceof Error ? cause.message : 'Network error');
+  }
+}
+
+async function refreshCsrfToken(): Promise<void> {
+  const response = await send('GET', '/session', {});
+  if (response.ok) setCsrfToken(((await response.json()) as { csrfToken: string | null }).csrfToken);
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text().catch(() => '');
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+function errorCodeOf(payload: unknown): unknown {
+  return (payload as { error?: { code?: unknown } } | null)?.error?.code;
+}
+
+/** Calls the API and returns its JSON body (undefined for 204), or throws an ApiError. */
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  let response = await send(method, path, options);
+  let payload = await readJson(response);
+  if (response.status === 403 && errorCodeOf(payload) === 'csrf_failed') {
+    // The token rotates at each sign-in step; another tab may have moved it on. Fetch it and retry once.
+    await refreshCsrfToken();
+    response = await send(method, path, options);
+    payload = await readJson(response);
+  }
+  if (!response.ok) {
+    const error = toApiError(response.status, payload);
+    if (error.code === 'unauthorised' && path !== '/session') onUnauthorised?.();
+    throw error;
+  }
+  return (payload ?? undefined) as T;
+}

@@ -1,0 +1,133 @@
+import type {
+  accountUpdateBody,
+  apiTokenBody,
+  apiTokenCreated,
+  apiTokenListView,
+  auditPage,
+  decisionBody,
+  directoryView,
+  enrolmentView,
+  invitationAcceptBody,
+  invitationBody,
+  invitationListView,
+  invitationPreview,
+  invitationView,
+  joinRequestBody,
+  memberListView,
+  memberUpdateBody,
+  memberView,
+  OrganisationStatus,
+  OrganisationView,
+  organisationListView,
+  outboxPage,
+  passwordChangeBody,
+  passwordResetConfirmBody,
+  recoveryCodesView,
+  registrationBody,
+  SessionView,
+  signInBody,
+} from '@assay/core';
+import type { z } from 'zod';
+import { request, setCsrfToken } from './client';
+
+export type Enrolment = z.infer<typeof enrolmentView>;
+export type RegistrationInput = z.input<typeof registrationBody>;
+export type JoinRequestInput = z.input<typeof joinRequestBody>;
+export type InvitationPreview = z.infer<typeof invitationPreview>;
+export type InvitationAcceptInput = z.input<typeof invitationAcceptBody>;
+export type Member = z.infer<typeof memberView>;
+export type MemberUpdate = z.input<typeof memberUpdateBody>;
+export type Invitation = z.infer<typeof invitationView>;
+export type InvitationInput = z.input<typeof invitationBody>;
+export type AuditPage = z.infer<typeof auditPage>;
+export type ApiTokenInput = z.input<typeof apiTokenBody>;
+export type ApiToken = z.infer<typeof apiTokenListView>['tokens'][number];
+export type ApiTokenCreated = z.infer<typeof apiTokenCreated>;
+export type OutboxMessage = z.infer<typeof outboxPage>['messages'][number];
+export type OrganisationSummary = z.infer<typeof directoryView>['organisations'][number];
+
+async function session(pending: Promise<SessionView>): Promise<SessionView> {
+  const view = await pending;
+  setCsrfToken(view.csrfToken);
+  return view;
+}
+
+export const sessionApi = {
+  get: () => session(request<SessionView>('GET', '/session')),
+  signIn: (body: z.input<typeof signInBody>) => session(request<SessionView>('POST', '/session', { body })),
+  verifyTwoFactor: (code: string) =>
+    session(request<SessionView>('POST', '/session/two-factor', { body: { code } })),
+  startEnrolment: () => request<Enrolment>('POST', '/session/two-factor/enrolment', { body: {} }),
+  confirmEnrolment: async (code: string) => {
+    const result = await request<{ recoveryCodes: string[]; session: SessionView }>(
+      'POST',
+      '/session/two-factor/enrolment/confirm',
+      { body: { code } },
+    );
+    setCsrfToken(result.session.csrfToken);
+    return result;
+  },
+  signOut: () => request<void>('DELETE', '/session'),
+};
+
+export const passwordResetApi = {
+  request: (email: string) => request<void>('POST', '/password-reset', { body: { email } }),
+  confirm: (body: z.input<typeof passwordResetConfirmBody>) =>
+    request<void>('POST', '/password-reset/confirm', { body }),
+};
+
+export const accountApi = {
+  update: (body: z.input<typeof accountUpdateBody>) =>
+    session(request<SessionView>('PATCH', '/account', { body })),
+  changePassword: (body: z.input<typeof passwordChangeBody>) =>
+    request<void>('POST', '/account/password', { body }),
+  regenerateRecoveryCodes: () =>
+    request<z.infer<typeof recoveryCodesView>>('POST', '/account/recovery-codes', { body: {} }),
+};
+
+export const onboardingApi = {
+  register: (body: RegistrationInput) =>
+    request<{ organisationId: string }>('POST', '/registrations', { body }),
+  enforcementDirectory: (countryCode: string) =>
+    request<z.infer<typeof directoryView>>('GET', '/directory/enforcement-organisations', {
+      query: { countryCode },
+    }),
+  requestToJoin: (body: JoinRequestInput) => request<void>('POST', '/join-requests', { body }),
+  previewInvitation: (token: string) =>
+    request<InvitationPreview>('GET', `/invitations/${encodeURIComponent(token)}`),
+  acceptInvitation: (token: string, body: InvitationAcceptInput) =>
+    request<void>('POST', `/invitations/${encodeURIComponent(token)}/accept`, { body }),
+};
+
+export const organisationApi = {
+  get: () => request<OrganisationView>('GET', '/organisation'),
+  members: () => request<z.infer<typeof memberListView>>('GET', '/organisation/members'),
+  updateMember: (userId: string, body: MemberUpdate) =>
+    request<Member>('PATCH', `/organisation/members/${userId}`, { body }),
+  approveMember: (userId: string) =>
+    request<Member>('POST', `/organisation/members/${userId}/approve`, { body: {} }),
+  rejectMember: (userId: string) =>
+    request<Member>('POST', `/organisation/members/${userId}/reject`, { body: {} }),
+  invitations: () => request<z.infer<typeof invitationListView>>('GET', '/organisation/invitations'),
+  invite: (body: InvitationInput) => request<Invitation>('POST', '/organisation/invitations', { body }),
+  revokeInvitation: (id: string) => request<void>('DELETE', `/organisation/invitations/${id}`),
+  audit: (query: { before?: number; action?: string; limit?: number }) =>
+    request<AuditPage>('GET', '/organisation/audit', { query }),
+  apiTokens: () => request<z.infer<typeof apiTokenListView>>('GET', '/organisation/api-tokens'),
+  createApiToken: (body: ApiTokenInput) =>
+    request<ApiTokenCreated>('POST', '/organisation/api-tokens', { body }),
+  revokeApiToken: (id: string) => request<void>('DELETE', `/organisation/api-tokens/${id}`),
+};
+
+export const operatorApi = {
+  organisations: (status?: OrganisationStatus) =>
+    request<z.infer<typeof organisationListView>>('GET', '/operator/organisations', { query: { status } }),
+  approveOrganisation: (id: string, body: z.input<typeof decisionBody>) =>
+    request<OrganisationView>('POST', `/operator/organisations/${id}/approve`, { body }),
+  rejectOrganisation: (id: string, body: z.input<typeof decisionBody>) =>
+    request<OrganisationView>('POST', `/operator/organisations/${id}/reject`, { body }),
+  audit: (query: { before?: number; organisationId?: string; limit?: number }) =>
+    request<AuditPage>('GET', '/operator/audit', { query }),
+  outbox: (query: { to?: string; limit?: number }) =>
+    request<z.infer<typeof outboxPage>>('GET', '/operator/outbox', { query }),
+};

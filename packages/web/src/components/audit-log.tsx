@@ -1,0 +1,99 @@
+import type { AuditEventView } from '@assay/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AuditPage } from '../api/endpoints';
+import { useResource } from '../api/use-resource';
+import { useFormat } from '../i18n/format';
+import { type Column, DataTable } from './data-table';
+import { FormError } from './form-error';
+
+interface AuditLogProps {
+  caption: string;
+  /** Fetches the page of events older than `before` (the newest page when undefined). */
+  load: (before: number | undefined) => Promise<AuditPage>;
+  /** Changing this starts again from the newest events (a new filter). */
+  filterKey: string;
+}
+
+/** Audit events, newest first, with "load older" paging. */
+export function AuditLog({ caption, load, filterKey }: AuditLogProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const first = useResource(() => load(undefined), [filterKey]);
+  const [older, setOlder] = useState<{
+    key: string;
+    events: AuditEventView[];
+    nextBefore: number | null;
+  } | null>(null);
+  const [loadingOlder, setLoadingOlder] = useState(false);
+  const [olderError, setOlderError] = useState<unknown>(null);
+
+  const pages = older?.key === filterKey ? older : null;
+  const events = [...(first.data?.events ?? []), ...(pages?.events ?? [])];
+  const nextBefore = pages ? pages.nextBefore : (first.data?.nextBefore ?? null);
+
+  const loadOlder = async () => {
+    if (nextBefore === null) return;
+    setLoadingOlder(true);
+    setOlderError(null);
+    try {
+      const page = await load(nextBefore);
+      setOlder({
+        key: filterKey,
+        events: [...(pages?.events ?? []), ...page.events],
+        nextBefore: page.nextBefore,
+      });
+    } catch (error) {
+      setOlderError(error);
+    } finally {
+      setLoadingOlder(false);
+    }
+  };
+
+  const columns: Column<AuditEventView>[] = [
+    {
+      header: t('audit.time'),
+      render: (event) => <time dateTime={event.at}>{format.dateTime(event.at)}</time>,
+    },
+    { header: t('audit.actor'), render: (event) => event.actorName ?? t('audit.system') },
+    {
+      header: t('audit.action'),
+      render: (event) => t(`auditActions.${event.action}`, { defaultValue: event.action }),
+    },
+    {
+      header: t('audit.target'),
+      render: (event) =>
+        event.targetType
+          ? `${t(`auditTargets.${event.targetType}`, { defaultValue: event.targetType })}${event.targetId ? ` ${event.targetId.slice(0, 8)}` : ''}`
+          : '',
+    },
+    { header: t('audit.ip'), render: (event) => event.ip ?? '' },
+  ];
+
+  return (
+    <>
+      <FormError error={first.error} />
+      {first.loading && <p role="status">{t('app.loading')}</p>}
+      {first.data && (
+        <DataTable
+          caption={caption}
+          columns={columns}
+          rows={events}
+          rowKey={(event) => event.id}
+          empty={t('audit.empty')}
+        />
+      )}
+      <FormError error={olderError} />
+      {first.data && nextBefore !== null && (
+        <button
+          type="button"
+          className="button-secondary"
+          disabled={loadingOlder}
+          onClick={() => void loadOlder()}
+        >
+          {t('audit.loadOlder')}
+        </button>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation } from 'react-router';
+import { LanguagePicker } from '../components/language-picker';
+import { AccessEnded, WaitingForApproval } from '../screens/app/waiting-for-approval';
+import { useSession } from '../session/session-context';
+import { Brand } from './brand';
+import { Footer } from './footer';
+import { Navigation } from './navigation';
+import { UserMenu } from './user-menu';
+
+type Access = 'open' | 'waiting' | 'ended';
+
+function useAccess(): Access {
+  const { session } = useSession();
+  const statuses = [session.membershipStatus, session.organisation?.status];
+  if (statuses.some((status) => status === 'rejected' || status === 'disabled' || status === 'suspended')) {
+    return 'ended';
+  }
+  return statuses.includes('pending') ? 'waiting' : 'open';
+}
+
+/** The signed-in frame: header, role-aware navigation and the page. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const { session } = useSession();
+  const location = useLocation();
+  const access = useAccess();
+  const [navOpen, setNavOpen] = useState(false);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the phone menu closes on every navigation.
+  useEffect(() => setNavOpen(false), [location.pathname]);
+
+  const onAccountPage = location.pathname === '/account';
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="site-header">
+        <button
+          type="button"
+          className="menu-button button-ghost"
+          aria-expanded={navOpen}
+          aria-controls="app-nav"
+          onClick={() => setNavOpen((open) => !open)}
+        >
+          {t('nav.menu')}
+        </button>
+        <Brand />
+        {session.organisation && <span className="org-name">{session.organisation.name}</span>}
+        <div className="header-tools">
+          <LanguagePicker />
+          <UserMenu />
+        </div>
+      </header>
+      <div className="app-body">
+        <Navigation id="app-nav" open={navOpen} restricted={access !== 'open'} />
+        <main id="main" className="app-main">
+          {access === 'open' || onAccountPage ? (
+            <Outlet />
+          ) : access === 'waiting' ? (
+            <WaitingForApproval />
+          ) : (
+            <AccessEnded />
+          )}
+        </main>
+      </div>
+      <Footer />
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import type { Permission } from '@assay/core';
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import { useSession } from '../session/session-context';
+
+interface NavItem {
+  to: string;
+  label: string;
+  permission?: Permission;
+}
+
+interface NavSection {
+  title?: string;
+  items: NavItem[];
+}
+
+const SECTIONS: NavSection[] = [
+  {
+    items: [
+      { to: '/', label: 'nav.home' },
+      { to: '/account', label: 'nav.account' },
+    ],
+  },
+  {
+    title: 'nav.organisation',
+    items: [
+      { to: '/organisation/members', label: 'nav.members', permission: 'members.read' },
+      { to: '/organisation/invitations', label: 'nav.invitations', permission: 'members.invite' },
+      { to: '/organisation/audit', label: 'nav.audit', permission: 'audit.read' },
+      { to: '/organisation/api-tokens', label: 'nav.apiTokens', permission: 'api_tokens.manage' },
+    ],
+  },
+  {
+    title: 'nav.operator',
+    items: [
+      { to: '/operator/organisations', label: 'nav.organisations', permission: 'organisations.approve' },
+      { to: '/operator/outbox', label: 'nav.outbox', permission: 'outbox.read' },
+      { to: '/operator/audit', label: 'nav.platformAudit', permission: 'organisations.approve' },
+    ],
+  },
+];
+
+/** The areas this person may open; people waiting for approval see only home and their account. */
+export function Navigation({ id, open, restricted }: { id: string; open: boolean; restricted: boolean }) {
+  const { t } = useTranslation();
+  const { session } = useSession();
+  const sections = SECTIONS.map((section) => ({
+    ...section,
+    items: section.items.filter((item) =>
+      item.permission ? !restricted && session.permissions.includes(item.permission) : true,
+    ),
+  })).filter((section) => section.items.length > 0);
+
+  return (
+    <nav id={id} className={open ? 'app-nav open' : 'app-nav'} aria-label={t('nav.label')}>
+      {sections.map((section) => (
+        <div key={section.title ?? 'main'} className="nav-section">
+          {section.title && <h2 className="nav-title">{t(section.title)}</h2>}
+          <ul>
+            {section.items.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.to === '/'}>
+                  {t(item.label)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,56 @@
+import { LIMITS, passwordChangeBody } from '@assay/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { accountApi } from '../../api/endpoints';
+import { Field } from '../../components/field';
+import { FormError } from '../../components/form-error';
+import { useForm } from '../../components/use-form';
+
+export function PasswordForm() {
+  const { t } = useTranslation();
+  const [currentPassword, setCurrentPassword] = useState('');
+  const [newPassword, setNewPassword] = useState('');
+  const [saved, setSaved] = useState(false);
+  const form = useForm();
+
+  const submit = form.onSubmit(async () => {
+    setSaved(false);
+    const body = form.check(passwordChangeBody, { currentPassword, newPassword });
+    await accountApi.changePassword(body);
+    setCurrentPassword('');
+    setNewPassword('');
+    setSaved(true);
+  });
+
+  return (
+    <section className="panel" aria-labelledby="password-title">
+      <h2 id="password-title">{t('account.password')}</h2>
+      <form ref={form.formRef} onSubmit={submit} noValidate>
+        <FormError error={form.error} />
+        <Field
+          label={t('fields.currentPassword')}
+          type="password"
+          autoComplete="current-password"
+          value={currentPassword}
+          onChange={(event) => setCurrentPassword(event.target.value)}
+          error={form.fieldError('currentPassword')}
+        />
+        <Field
+          label={t('fields.newPassword')}
+          hint={t('fields.passwordHint', { min: LIMITS.passwordMin })}
+          type="password"
+          autoComplete="new-password"
+          value={newPassword}
+          onChange={(event) => setNewPassword(event.target.value)}
+          error={form.fieldError('newPassword')}
+        />
+        <div className="actions">
+          <button type="submit" disabled={form.busy}>
+            {t('account.changePassword')}
+          </button>
+          <span role="status">{saved ? t('account.passwordChanged') : ''}</span>
+        </div>
+      </form>
+    </section>
+  );
+}

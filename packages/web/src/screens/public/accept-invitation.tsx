@@ -1,0 +1,118 @@
+import { invitationAcceptBody, LIMITS, type Locale } from '@assay/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ApiError } from '../../api/client';
+import { onboardingApi } from '../../api/endpoints';
+import { useResource } from '../../api/use-resource';
+import { Field } from '../../components/field';
+import { FormError } from '../../components/form-error';
+import { LanguageSelect } from '../../components/language-select';
+import { PageHeading } from '../../components/page-heading';
+import { useForm } from '../../components/use-form';
+import { useFormat } from '../../i18n/format';
+import { currentLocale, hasChosenLocale } from '../../i18n/i18n';
+
+/** Opened from the emailed link `/invitations/<token>`: creates the invited person's account. */
+export function AcceptInvitation() {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  const token = useParams().token ?? '';
+  const preview = useResource(() => onboardingApi.previewInvitation(token), [token]);
+  const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
+  const [locale, setLocale] = useState<Locale>(currentLocale(i18n.language));
+  const [done, setDone] = useState(false);
+  const form = useForm();
+
+  const invitationLocale = preview.data?.locale;
+  useEffect(() => {
+    // Speak the language the inviter chose unless this browser already picked one.
+    if (!invitationLocale || hasChosenLocale()) return;
+    void i18n.changeLanguage(invitationLocale);
+    setLocale(invitationLocale);
+  }, [invitationLocale, i18n]);
+
+  if (preview.loading) return <p role="status">{t('app.loading')}</p>;
+  if (!preview.data) {
+    const unknown = preview.error instanceof ApiError && preview.error.code === 'not_found';
+    return (
+      <section className="panel narrow">
+        <PageHeading>{t('invitation.title')}</PageHeading>
+        {unknown ? <p>{t('invitation.unavailable')}</p> : <FormError error={preview.error} />}
+        <p>
+          <Link to="/sign-in">{t('forgotPassword.backToSignIn')}</Link>
+        </p>
+      </section>
+    );
+  }
+
+  const invitation = preview.data;
+  const submit = form.onSubmit(async () => {
+    const body = form.check(invitationAcceptBody, { name, password, locale });
+    await onboardingApi.acceptInvitation(token, body);
+    setDone(true);
+  });
+
+  if (done) {
+    return (
+      <section className="panel narrow">
+        <PageHeading>{t('invitation.doneTitle')}</PageHeading>
+        <p>
+          {invitation.needsApproval
+            ? t('invitation.doneNeedsApproval', { organisation: invitation.organisationName })
+            : t('invitation.doneBody', { organisation: invitation.organisationName })}
+        </p>
+        <p>
+          <Link to="/sign-in" state={{ email: invitation.email }}>
+            {t('register.goToSignIn')}
+          </Link>
+        </p>
+      </section>
+    );
+  }
+
+  return (
+    <section className="panel narrow">
+      <PageHeading>{t('invitation.title')}</PageHeading>
+      <p className="lead">{t('invitation.intro', { organisation: invitation.organisationName })}</p>
+      <dl className="facts">
+        <dt>{t('invitation.organisation')}</dt>
+        <dd>
+          {invitation.organisationName} ({t(`kinds.${invitation.organisationKind}`)})
+        </dd>
+        <dt>{t('fields.email')}</dt>
+        <dd>{invitation.email}</dd>
+        <dt>{t('invitation.roles')}</dt>
+        <dd>{invitation.roles.map((role) => t(`roles.${role}`)).join(', ')}</dd>
+        <dt>{t('invitation.expires')}</dt>
+        <dd>{format.dateTime(invitation.expiresAt)}</dd>
+      </dl>
+      {invitation.needsApproval && <p className="notice">{t('invitation.needsApproval')}</p>}
+      <form ref={form.formRef} onSubmit={submit} noValidate>
+        <FormError error={form.error} />
+        <Field
+          label={t('fields.yourName')}
+          autoComplete="name"
+          maxLength={LIMITS.nameMax}
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          error={form.fieldError('name')}
+        />
+        <Field
+          label={t('fields.password')}
+          hint={t('fields.passwordHint', { min: LIMITS.passwordMin })}
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          error={form.fieldError('password')}
+        />
+        <LanguageSelect label={t('fields.language')} value={locale} onChange={setLocale} />
+        <button type="submit" disabled={form.busy}>
+          {t('invitation.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+import type { Permission, SessionView } from '@assay/core';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { setUnauthorisedHandler } from '../api/client';
+import { sessionApi } from '../api/endpoints';
+import { FormError } from '../components/form-error';
+import { chooseLocale } from '../i18n/i18n';
+
+interface SessionContextValue {
+  session: SessionView;
+  /** Adopt a SessionView the server just returned (sign-in steps, account changes). */
+  setSession: (view: SessionView) => void;
+  refresh: () => Promise<void>;
+  signOut: () => Promise<void>;
+}
+
+const SessionContext = createContext<SessionContextValue | null>(null);
+
+type LoadState =
+  | { status: 'loading' }
+  | { status: 'failed'; error: unknown }
+  | { status: 'ready'; session: SessionView };
+
+/** Loads the session once, keeps it current, and follows the signed-in user's language. */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const [state, setState] = useState<LoadState>({ status: 'loading' });
+
+  const refresh = useCallback(async () => {
+    try {
+      setState({ status: 'ready', session: await sessionApi.get() });
+    } catch (error) {
+      setState({ status: 'failed', error });
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+    setUnauthorisedHandler(() => void refresh());
+    return () => setUnauthorisedHandler(null);
+  }, [refresh]);
+
+  const userLocale = state.status === 'ready' ? state.session.user?.locale : undefined;
+  useEffect(() => {
+    if (userLocale && userLocale !== i18n.language) void chooseLocale(userLocale);
+  }, [userLocale, i18n]);
+
+  const value = useMemo<SessionContextValue | null>(() => {
+    if (state.status !== 'ready') return null;
+    return {
+      session: state.session,
+      setSession: (session) => setState({ status: 'ready', session }),
+      refresh,
+      signOut: async () => {
+        await sessionApi.signOut().catch(() => undefined);
+        await refresh();
+      },
+    };
+  }, [state, refresh]);
+
+  if (state.status === 'loading') {
+    return (
+      <p className="boot" role="status">
+        {t('app.loading')}
+      </p>
+    );
+  }
+  if (state.status === 'failed') {
+    return (
+      <main className="boot">
+        <h1>{t('app.name')}</h1>
+        <FormError error={state.error} />
+        <button type="button" onClick={() => void refresh()}>
+          {t('common.retry')}
+        </button>
+      </main>
+    );
+  }
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionContextValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession must be used inside SessionProvider');
+  return value;
+}
+
+export function useCan(permission: Permission): boolean {
+  return useSession().session.permissions.includes(permission);
+}
