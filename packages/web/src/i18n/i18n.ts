@@ -51,6 +51,7 @@ export function initI18n(): void {
     supportedLngs: [...LOCALES],
     interpolation: { escapeValue: false },
     initAsync: false,
+    showSupportNotice: false,
   });
   document.documentElement.lang = i18next.language;
 }

@@ -42,7 +42,7 @@ export function ProfileForm() {
           onChange={(event) => setName(event.target.value)}
           error={form.fieldError('name')}
         />
-        <LanguageSelect label={t('fields.language')} value={locale} onChange={setLocale} />
+        <LanguageSelect label={t('fields.accountLanguage')} value={locale} onChange={setLocale} />
         <div className="actions">
           <button type="submit" disabled={form.busy}>
             {t('common.save')}

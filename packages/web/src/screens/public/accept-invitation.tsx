@@ -108,7 +108,7 @@ export function AcceptInvitation() {
           onChange={(event) => setPassword(event.target.value)}
           error={form.fieldError('password')}
         />
-        <LanguageSelect label={t('fields.language')} value={locale} onChange={setLocale} />
+        <LanguageSelect label={t('fields.accountLanguage')} value={locale} onChange={setLocale} />
         <button type="submit" disabled={form.busy}>
           {t('invitation.submit')}
         </button>

@@ -132,7 +132,7 @@ export function JoinOrganisation() {
           onChange={(event) => setPassword(event.target.value)}
           error={form.fieldError('password')}
         />
-        <LanguageSelect label={t('fields.language')} value={locale} onChange={setLocale} />
+        <LanguageSelect label={t('fields.accountLanguage')} value={locale} onChange={setLocale} />
         <CheckboxGroup
           legend={t('join.roles')}
           value={roles}

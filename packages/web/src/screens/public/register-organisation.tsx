@@ -140,7 +140,7 @@ export function RegisterOrganisation() {
           onChange={(event) => setPassword(event.target.value)}
           error={form.fieldError('admin.password')}
         />
-        <LanguageSelect label={t('fields.language')} value={locale} onChange={setLocale} />
+        <LanguageSelect label={t('fields.accountLanguage')} value={locale} onChange={setLocale} />
         <button type="submit" disabled={form.busy}>
           {t('register.submit')}
         </button>
