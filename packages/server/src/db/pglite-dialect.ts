@@ -16,6 +16,9 @@ import {
  * hands out its one connection to one caller at a time: a transaction never interleaves with
  * statements of another request.
  */
+/** A statement waiting this long for the single connection is a bug (a query beside its own transaction). */
+const ACQUIRE_TIMEOUT_MS = 15_000;
+
 export function pgliteDialect(client: PGlite): Dialect {
   return {
     createAdapter: () => new PostgresAdapter(),
@@ -42,7 +45,21 @@ class PgliteDriver implements Driver {
     this.#queue = new Promise((resolve) => {
       release = resolve;
     });
-    await previous;
+    let timer: NodeJS.Timeout | undefined;
+    const waited = await Promise.race([
+      previous.then(() => true),
+      new Promise<false>((resolve) => {
+        timer = setTimeout(() => resolve(false), ACQUIRE_TIMEOUT_MS);
+      }),
+    ]);
+    clearTimeout(timer);
+    if (!waited) {
+      // Hand our turn on when it comes, so the queue does not stall behind us.
+      void previous.then(release);
+      throw new Error(
+        'Timed out waiting for the embedded database: is a query running outside its open transaction?',
+      );
+    }
     this.#release = release;
     return this.#connection;
   }

@@ -51,6 +51,7 @@ export async function insertSession(
     userId: string;
     stage: SessionStage;
     csrfToken: string;
+    now: Date;
     expiresAt: Date;
     ip: string | null;
     userAgent: string | null;
@@ -63,6 +64,8 @@ export async function insertSession(
       user_id: session.userId,
       stage: session.stage,
       csrf_token: session.csrfToken,
+      created_at: session.now,
+      last_seen_at: session.now,
       expires_at: session.expiresAt,
       ip: session.ip,
       user_agent: session.userAgent?.slice(0, 500) ?? null,

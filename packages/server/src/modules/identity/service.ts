@@ -79,12 +79,14 @@ export function createIdentityService(deps: Deps) {
     });
   }
 
+  /** `executor` must be the open transaction when there is one: the embedded database has one connection. */
   async function buildView(
-    user: UserRecord | null,
-    stage: SessionStage | null,
-    csrfToken: string | null,
+    executor: Db,
+    user: UserRecord,
+    stage: SessionStage,
+    csrfToken: string,
   ): Promise<SessionView> {
-    const membership = user ? ((await findMembership(db, user.id)) ?? null) : null;
+    const membership = (await findMembership(executor, user.id)) ?? null;
     return viewOf(user, membership, stage, csrfToken);
   }
 
@@ -144,6 +146,7 @@ export function createIdentityService(deps: Deps) {
       userId,
       stage,
       csrfToken,
+      now: clock.now(),
       expiresAt: addSeconds(clock.now(), limits.sessionAbsoluteSeconds),
       ip: client.ip,
       userAgent: client.userAgent,
@@ -316,7 +319,7 @@ export function createIdentityService(deps: Deps) {
           client,
           method === 'totp' ? 'password+totp' : 'password+recovery_code',
         );
-        return { cookie: opened.cookie, view: await buildView(user, 'active', opened.csrfToken) };
+        return { cookie: opened.cookie, view: await buildView(trx, user, 'active', opened.csrfToken) };
       });
     },
 
@@ -369,7 +372,7 @@ export function createIdentityService(deps: Deps) {
         const fresh = (await findUserById(trx, user.id)) ?? user;
         return {
           cookie: opened.cookie,
-          view: await buildView(fresh, 'active', opened.csrfToken),
+          view: await buildView(trx, fresh, 'active', opened.csrfToken),
           recoveryCodes,
         };
       });
@@ -473,7 +476,7 @@ export function createIdentityService(deps: Deps) {
         .returning(['id'])
         .executeTakeFirstOrThrow();
       const fresh = await findUserById(db, updated.id);
-      return buildView(fresh ?? user, session.stage, session.csrf_token);
+      return buildView(db, fresh ?? user, session.stage, session.csrf_token);
     },
 
     async changePassword(
