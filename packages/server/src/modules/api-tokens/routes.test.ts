@@ -4,7 +4,7 @@ import { makeOrganisation, makeUser, signIn, type TestUser } from '../../test-su
 import { createTestApp, movableClock, type TestApp, TestClient } from '../../test-support/test-app.js';
 
 let t: TestApp;
-const clock = movableClock();
+const clock = movableClock(new Date());
 let adminA: TestUser;
 let memberA: TestUser;
 let adminB: TestUser;

@@ -44,7 +44,7 @@ describe('with an SMTP server', () => {
   let t: TestApp;
   let capture: SmtpCapture;
   let admin: TestUser;
-  const clock = movableClock();
+  const clock = movableClock(new Date());
 
   beforeAll(async () => {
     capture = await startSmtpCapture();
@@ -120,7 +120,7 @@ describe('with an SMTP server', () => {
 
 describe('when the SMTP server refuses connections', () => {
   let t: TestApp;
-  const clock = movableClock();
+  const clock = movableClock(new Date());
 
   beforeAll(async () => {
     t = await createTestApp({ clock, env: { SMTP_URL: `smtp://127.0.0.1:${await closedPort()}` } });
