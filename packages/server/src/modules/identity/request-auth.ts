@@ -23,7 +23,7 @@ const SCOPE_FOR: Partial<Record<Permission, TokenScope>> = {
 };
 
 function actorOf(userId: string, membership: MembershipRecord | null): Actor {
-  if (!membership || membership.status !== 'active') throw forbidden('Your membership is not active');
+  if (membership?.status !== 'active') throw forbidden('Your membership is not active');
   if (membership.organisation_status !== 'active') throw forbidden('Your organisation is not approved yet');
   return {
     userId,

@@ -209,8 +209,7 @@ export function createOrganisationService(deps: Deps) {
         () =>
           db.transaction().execute(async (trx) => {
             const org = await findOrganisation(trx, body.organisationId);
-            if (!org || org.status !== 'active' || !isEnforcementKind(org.kind))
-              throw notFound('Organisation');
+            if (org?.status !== 'active' || !isEnforcementKind(org.kind)) throw notFound('Organisation');
             const bad = invalidRoleFor(org.kind, body.roles);
             if (bad) throw invalid('roles', `The role ${bad} does not exist in this organisation`);
             await assertEmailFree(trx, body.email, 'email');
@@ -507,7 +506,7 @@ export function createOrganisationService(deps: Deps) {
         .where('i.revoked_at', 'is', null)
         .where('i.expires_at', '>', clock.now())
         .executeTakeFirst();
-      if (!row || row.status !== 'active') throw notFound('Invitation');
+      if (row?.status !== 'active') throw notFound('Invitation');
       // In an enforcement organisation only the national coordinator admits people directly.
       const needsApproval = !(row.inviter_roles ?? []).includes(memberApproverRole(row.kind));
       return {
