@@ -48,7 +48,7 @@ export async function createAppContext(config: Config, overrides: ContextOverrid
         log: log.child({ module: 'mail' }),
       })
     : null;
-  const mail = { delivers: dispatcher !== null, afterCommit: () => dispatcher?.kick(), dispatcher };
+  const mail = { delivers: dispatcher !== null, clock, afterCommit: () => dispatcher?.kick(), dispatcher };
   const publicUrl = config.http.publicUrl;
 
   const identity = createIdentityService({

@@ -16,8 +16,12 @@ export function translationKeys(tree: Tree, prefix = ''): string[] {
   );
 }
 
+function valueAt(tree: Tree, key: string): unknown {
+  return key.split('.').reduce<unknown>((node, part) => (node as Tree | undefined)?.[part], tree);
+}
+
 /** Keys present in `reference` but missing (or empty) in `candidate`. */
 export function missingTranslations(reference: Tree, candidate: Tree): string[] {
-  const present = new Set(translationKeys(candidate));
+  const present = new Set(translationKeys(candidate).filter((key) => valueAt(candidate, key) !== ''));
   return translationKeys(reference).filter((key) => !present.has(key));
 }

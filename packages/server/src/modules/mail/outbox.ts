@@ -1,10 +1,13 @@
 import type { Locale } from '@assay/core';
 import type { Db } from '../../db/database.js';
+import type { Clock } from '../../lib/clock.js';
 import { type MailTemplate, type MailTemplates, renderMail } from './templates.js';
 
 export interface MailSettings {
   /** True when an SMTP server is configured; otherwise mail is held for the operator's outbox. */
   delivers: boolean;
+  /** The app's clock: the dispatcher compares due times with it, not with the database's. */
+  clock: Clock;
 }
 
 export interface OutgoingMail<T extends MailTemplate> {
@@ -34,6 +37,8 @@ export async function queueMail<T extends MailTemplate>(
       text_body: rendered.text,
       html_body: rendered.html,
       status: settings.delivers ? 'queued' : 'held',
+      created_at: settings.clock.now(),
+      next_attempt_at: settings.clock.now(),
     })
     .execute();
 }

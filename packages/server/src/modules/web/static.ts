@@ -14,7 +14,8 @@ const DEFAULT_DIST = fileURLToPath(new URL('../../../../web/dist', import.meta.u
 export async function registerWebApp(app: FastifyInstance, configured: string | null): Promise<boolean> {
   const root = resolve(configured ?? DEFAULT_DIST);
   if (!existsSync(resolve(root, 'index.html'))) return false;
-  await app.register(fastifyStatic, { root, wildcard: false, index: false, maxAge: '1h', immutable: false });
+  // serve: false — only `reply.sendFile`; the route below decides caching (hashed assets are immutable).
+  await app.register(fastifyStatic, { root, serve: false });
   app.get('/*', { schema: { hide: true } }, (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     if (path.startsWith('/api/')) return reply.callNotFound();
