@@ -7,6 +7,14 @@ import { useFormat } from '../i18n/format';
 import { type Column, DataTable } from './data-table';
 import { FormError } from './form-error';
 
+/** Events carry the name or address they concern in their details; the id is the fallback. */
+function targetLabel(event: AuditEventView): string {
+  const { email, name } = event.details;
+  if (typeof name === 'string') return name;
+  if (typeof email === 'string') return email;
+  return event.targetId?.slice(0, 8) ?? '';
+}
+
 interface AuditLogProps {
   caption: string;
   /** Fetches the page of events older than `before` (the newest page when undefined). */
@@ -64,7 +72,7 @@ export function AuditLog({ caption, load, filterKey }: AuditLogProps) {
       header: t('audit.target'),
       render: (event) =>
         event.targetType
-          ? `${t(`auditTargets.${event.targetType}`, { defaultValue: event.targetType })}${event.targetId ? ` ${event.targetId.slice(0, 8)}` : ''}`
+          ? `${t(`auditTargets.${event.targetType}`, { defaultValue: event.targetType })} ${targetLabel(event)}`
           : '',
     },
     { header: t('audit.ip'), render: (event) => event.ip ?? '' },

@@ -40,7 +40,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => setUnauthorisedHandler(null);
   }, [refresh]);
 
-  const userLocale = state.status === 'ready' ? state.session.user?.locale : undefined;
+  // The account's language applies once signed in; sign-in steps stay in the language chosen on the page.
+  const userLocale =
+    state.status === 'ready' && state.session.stage === 'active' ? state.session.user?.locale : undefined;
   useEffect(() => {
     if (userLocale && userLocale !== i18n.language) void chooseLocale(userLocale);
   }, [userLocale, i18n]);

@@ -1,5 +1,6 @@
 import { isEnforcementKind } from '@assay/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { PageHeading } from '../../components/page-heading';
 import { useSession } from '../../session/session-context';
 
@@ -20,9 +21,12 @@ export function WaitingForApproval() {
           : t('waiting.membership', { organisation: organisation?.name, approver })}
       </p>
       <p>{t('waiting.email')}</p>
-      <button type="button" className="button-secondary" onClick={() => void refresh()}>
-        {t('waiting.check')}
-      </button>
+      <div className="actions">
+        <button type="button" className="button-secondary" onClick={() => void refresh()}>
+          {t('waiting.check')}
+        </button>
+        <Link to="/account">{t('nav.account')}</Link>
+      </div>
     </section>
   );
 }
