@@ -31,20 +31,19 @@ import type { z } from 'zod';
 import { request, setCsrfToken } from './client';
 
 export type Enrolment = z.infer<typeof enrolmentView>;
-export type RegistrationInput = z.input<typeof registrationBody>;
-export type JoinRequestInput = z.input<typeof joinRequestBody>;
-export type InvitationPreview = z.infer<typeof invitationPreview>;
-export type InvitationAcceptInput = z.input<typeof invitationAcceptBody>;
+type RegistrationInput = z.input<typeof registrationBody>;
+type JoinRequestInput = z.input<typeof joinRequestBody>;
+type InvitationPreview = z.infer<typeof invitationPreview>;
+type InvitationAcceptInput = z.input<typeof invitationAcceptBody>;
 export type Member = z.infer<typeof memberView>;
-export type MemberUpdate = z.input<typeof memberUpdateBody>;
+type MemberUpdate = z.input<typeof memberUpdateBody>;
 export type Invitation = z.infer<typeof invitationView>;
-export type InvitationInput = z.input<typeof invitationBody>;
+type InvitationInput = z.input<typeof invitationBody>;
 export type AuditPage = z.infer<typeof auditPage>;
-export type ApiTokenInput = z.input<typeof apiTokenBody>;
+type ApiTokenInput = z.input<typeof apiTokenBody>;
 export type ApiToken = z.infer<typeof apiTokenListView>['tokens'][number];
 export type ApiTokenCreated = z.infer<typeof apiTokenCreated>;
 export type OutboxMessage = z.infer<typeof outboxPage>['messages'][number];
-export type OrganisationSummary = z.infer<typeof directoryView>['organisations'][number];
 
 async function session(pending: Promise<SessionView>): Promise<SessionView> {
   const view = await pending;

@@ -13,7 +13,7 @@ interface DataTableProps<T> {
   empty: string;
 }
 
-/** A table on wide screens; on phones each row stacks into a card whose cells carry their header. */
+/** A table on wide screens; on phones each row stacks into a card whose cells repeat their header. */
 export function DataTable<T>({ caption, columns, rows, rowKey, empty }: DataTableProps<T>) {
   if (rows.length === 0) return <p className="empty">{empty}</p>;
   return (
@@ -33,8 +33,11 @@ export function DataTable<T>({ caption, columns, rows, rowKey, empty }: DataTabl
           {rows.map((row) => (
             <tr key={rowKey(row)}>
               {columns.map((column) => (
-                <td key={column.header} data-label={column.header}>
-                  {column.render(row)}
+                <td key={column.header}>
+                  <span className="cell-label" aria-hidden="true">
+                    {column.header}
+                  </span>
+                  <div>{column.render(row)}</div>
                 </td>
               ))}
             </tr>

@@ -55,6 +55,7 @@ export function useForm() {
   const { t } = useTranslation();
   const formRef = useRef<HTMLFormElement>(null);
   const [busy, setBusy] = useState(false);
+  const busyRef = useRef(false);
   const [error, setError] = useState<unknown>(null);
   const [problems, setProblems] = useState<Problems>({});
 
@@ -79,6 +80,8 @@ export function useForm() {
   const onSubmit = useCallback(
     (action: () => Promise<void>) => async (event: FormEvent<HTMLFormElement>) => {
       event.preventDefault();
+      if (busyRef.current) return;
+      busyRef.current = true;
       setBusy(true);
       setError(null);
       setProblems({});
@@ -96,6 +99,7 @@ export function useForm() {
           }
         }
       } finally {
+        busyRef.current = false;
         setBusy(false);
       }
     },

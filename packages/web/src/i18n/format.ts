@@ -8,6 +8,8 @@ export interface Formatters {
   dateTime: (iso: string) => string;
   date: (iso: string) => string;
   number: (value: number) => string;
+  /** "a, b and c" in the current language. */
+  list: (items: string[]) => string;
   country: (code: string | null) => string;
   /** Countries sorted by their name in the current language. */
   countries: { code: string; name: string }[];
@@ -29,6 +31,7 @@ export function useFormat(): Formatters {
     const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
     const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
     const numberFormat = new Intl.NumberFormat(locale);
+    const listFormat = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
     const regions = new Intl.DisplayNames([locale], { type: 'region' });
     const country = (code: string | null) => (code ? (regions.of(code) ?? code) : '');
     const collator = new Intl.Collator(locale);
@@ -37,6 +40,7 @@ export function useFormat(): Formatters {
       dateTime: (iso) => dateTimeFormat.format(new Date(iso)),
       date: (iso) => dateFormat.format(new Date(iso)),
       number: (value) => numberFormat.format(value),
+      list: (items) => listFormat.format(items),
       country,
       countries: COUNTRY_CODES.map((code) => ({ code, name: country(code) })).sort((a, b) =>
         collator.compare(a.name, b.name),

@@ -50,6 +50,8 @@ export function initI18n(): void {
     fallbackLng: DEFAULT_LOCALE,
     supportedLngs: [...LOCALES],
     interpolation: { escapeValue: false },
+    // One namespace; keys such as `scopes.organisation:read` contain colons.
+    nsSeparator: false,
     initAsync: false,
     showSupportNotice: false,
   });

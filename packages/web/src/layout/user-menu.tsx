@@ -51,9 +51,9 @@ export function UserMenu() {
         className="button-ghost"
         aria-expanded={open}
         aria-controls={menuId}
+        aria-label={t('userMenu.label', { name: user.name })}
         onClick={() => setOpen((value) => !value)}
       >
-        <span className="visually-hidden">{t('userMenu.label')}: </span>
         {user.name}
       </button>
       <div id={menuId} className="user-menu-panel" hidden={!open}>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { accountApi } from '../../api/endpoints';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
+import { SubmitButton } from '../../components/submit-button';
 import { useForm } from '../../components/use-form';
 
 export function PasswordForm() {
@@ -45,9 +46,7 @@ export function PasswordForm() {
           error={form.fieldError('newPassword')}
         />
         <div className="actions">
-          <button type="submit" disabled={form.busy}>
-            {t('account.changePassword')}
-          </button>
+          <SubmitButton busy={form.busy}>{t('account.changePassword')}</SubmitButton>
           <span role="status">{saved ? t('account.passwordChanged') : ''}</span>
         </div>
       </form>

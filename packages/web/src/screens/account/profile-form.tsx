@@ -1,10 +1,11 @@
 import { accountUpdateBody, LIMITS, type Locale } from '@assay/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { accountApi } from '../../api/endpoints';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { LanguageSelect } from '../../components/language-select';
+import { SubmitButton } from '../../components/submit-button';
 import { useForm } from '../../components/use-form';
 import { useSession } from '../../session/session-context';
 
@@ -16,10 +17,21 @@ export function ProfileForm() {
   const [saved, setSaved] = useState(false);
   const form = useForm();
 
+  // The header's language picker may have changed the account's language since this form opened.
+  const accountLocale = session.user?.locale;
+  useEffect(() => {
+    if (accountLocale) setLocale(accountLocale);
+  }, [accountLocale]);
+
   const submit = form.onSubmit(async () => {
     setSaved(false);
-    const body = form.check(accountUpdateBody, { name, locale });
-    setSession(await accountApi.update(body));
+    const changes = {
+      name: name.trim() === session.user?.name ? undefined : name,
+      locale: locale === accountLocale ? undefined : locale,
+    };
+    if (changes.name !== undefined || changes.locale !== undefined) {
+      setSession(await accountApi.update(form.check(accountUpdateBody, changes)));
+    }
     setSaved(true);
   });
 
@@ -44,9 +56,7 @@ export function ProfileForm() {
         />
         <LanguageSelect label={t('fields.accountLanguage')} value={locale} onChange={setLocale} />
         <div className="actions">
-          <button type="submit" disabled={form.busy}>
-            {t('common.save')}
-          </button>
+          <SubmitButton busy={form.busy}>{t('common.save')}</SubmitButton>
           <span role="status">{saved ? t('common.saved') : ''}</span>
         </div>
       </form>

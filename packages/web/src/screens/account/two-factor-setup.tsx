@@ -6,6 +6,7 @@ import { useResource } from '../../api/use-resource';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { RecoveryCodes } from '../../components/recovery-codes';
+import { SubmitButton } from '../../components/submit-button';
 import { useForm } from '../../components/use-form';
 
 /** Sets up an authenticator app: QR code or key, a first code, then the recovery codes. */
@@ -97,9 +98,7 @@ export function TwoFactorSetup({
             onChange={(event) => setCode(event.target.value)}
             error={form.fieldError('code')}
           />
-          <button type="submit" disabled={form.busy}>
-            {t('enrolment.confirm')}
-          </button>
+          <SubmitButton busy={form.busy}>{t('enrolment.confirm')}</SubmitButton>
         </form>
       </li>
     </ol>

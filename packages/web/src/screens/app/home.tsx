@@ -46,7 +46,7 @@ export function Home() {
               </>
             )}
             <dt>{t('home.roles')}</dt>
-            <dd>{roles.map((role) => t(`roles.${role}`)).join(', ')}</dd>
+            <dd>{format.list(roles.map((role) => t(`roles.${role}`)))}</dd>
           </dl>
         </section>
       )}

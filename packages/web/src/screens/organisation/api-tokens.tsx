@@ -11,6 +11,7 @@ import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { PageHeading } from '../../components/page-heading';
 import { StatusBadge } from '../../components/status-badge';
+import { SubmitButton } from '../../components/submit-button';
 import { useForm } from '../../components/use-form';
 import { useFormat } from '../../i18n/format';
 
@@ -70,7 +71,7 @@ export function ApiTokens() {
     },
     {
       header: t('apiTokens.scopes'),
-      render: (token) => token.scopes.map((scope) => t(`scopes.${scope}`)).join(', '),
+      render: (token) => format.list(token.scopes.map((scope) => t(`scopes.${scope}`))),
     },
     { header: t('members.status'), render: (token) => <StatusBadge status={tokenStatus(token)} /> },
     { header: t('apiTokens.createdBy'), render: (token) => token.createdBy ?? '' },
@@ -142,9 +143,7 @@ export function ApiTokens() {
             onChange={(event) => setExpiresOn(event.target.value)}
             error={form.fieldError('expiresAt')}
           />
-          <button type="submit" disabled={form.busy}>
-            {t('apiTokens.create')}
-          </button>
+          <SubmitButton busy={form.busy}>{t('apiTokens.create')}</SubmitButton>
         </form>
       </section>
       <section aria-labelledby="token-list">

@@ -11,6 +11,7 @@ import { FormError } from '../../components/form-error';
 import { LanguageSelect } from '../../components/language-select';
 import { PageHeading } from '../../components/page-heading';
 import { StatusBadge } from '../../components/status-badge';
+import { SubmitButton } from '../../components/submit-button';
 import { useForm } from '../../components/use-form';
 import { languageName, useFormat } from '../../i18n/format';
 import { currentLocale } from '../../i18n/i18n';
@@ -59,7 +60,7 @@ export function Invitations() {
     { header: t('fields.email'), render: (invitation) => invitation.email },
     {
       header: t('members.roles'),
-      render: (invitation) => invitation.roles.map((role) => t(`roles.${role}`)).join(', '),
+      render: (invitation) => format.list(invitation.roles.map((role) => t(`roles.${role}`))),
     },
     { header: t('fields.language'), render: (invitation) => languageName(invitation.locale) },
     { header: t('members.status'), render: (invitation) => <StatusBadge status={invitation.status} /> },
@@ -113,9 +114,7 @@ export function Invitations() {
             value={locale}
             onChange={setLocale}
           />
-          <button type="submit" disabled={form.busy}>
-            {t('invitations.submit')}
-          </button>
+          <SubmitButton busy={form.busy}>{t('invitations.submit')}</SubmitButton>
         </form>
       </section>
       <p role="status" className="announcement">

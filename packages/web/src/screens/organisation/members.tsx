@@ -54,7 +54,7 @@ export function Members() {
     },
     {
       header: t('members.roles'),
-      render: (member) => member.roles.map((role) => t(`roles.${role}`)).join(', '),
+      render: (member) => format.list(member.roles.map((role) => t(`roles.${role}`))),
     },
     { header: t('members.status'), render: (member) => <StatusBadge status={member.status} /> },
     {
@@ -91,7 +91,9 @@ export function Members() {
                   <h3 id={`member-${member.userId}`}>{member.name}</h3>
                   <p className="muted">{member.email}</p>
                   <p>
-                    {t('members.requestedRoles')}: {member.roles.map((role) => t(`roles.${role}`)).join(', ')}
+                    {t('members.requestedRoles', {
+                      roles: format.list(member.roles.map((role) => t(`roles.${role}`))),
+                    })}
                   </p>
                   {member.note && (
                     <blockquote>

@@ -9,6 +9,7 @@ import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { LanguageSelect } from '../../components/language-select';
 import { PageHeading } from '../../components/page-heading';
+import { SubmitButton } from '../../components/submit-button';
 import { useForm } from '../../components/use-form';
 import { useFormat } from '../../i18n/format';
 import { currentLocale, hasChosenLocale } from '../../i18n/i18n';
@@ -84,7 +85,7 @@ export function AcceptInvitation() {
         <dt>{t('fields.email')}</dt>
         <dd>{invitation.email}</dd>
         <dt>{t('invitation.roles')}</dt>
-        <dd>{invitation.roles.map((role) => t(`roles.${role}`)).join(', ')}</dd>
+        <dd>{format.list(invitation.roles.map((role) => t(`roles.${role}`)))}</dd>
         <dt>{t('invitation.expires')}</dt>
         <dd>{format.dateTime(invitation.expiresAt)}</dd>
       </dl>
@@ -109,9 +110,7 @@ export function AcceptInvitation() {
           error={form.fieldError('password')}
         />
         <LanguageSelect label={t('fields.accountLanguage')} value={locale} onChange={setLocale} />
-        <button type="submit" disabled={form.busy}>
-          {t('invitation.submit')}
-        </button>
+        <SubmitButton busy={form.busy}>{t('invitation.submit')}</SubmitButton>
       </form>
     </section>
   );

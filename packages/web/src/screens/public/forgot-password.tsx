@@ -6,6 +6,7 @@ import { passwordResetApi } from '../../api/endpoints';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { PageHeading } from '../../components/page-heading';
+import { SubmitButton } from '../../components/submit-button';
 import { useForm } from '../../components/use-form';
 
 /** Asks for a reset link; the answer is the same whether or not the address has an account. */
@@ -47,9 +48,7 @@ export function ForgotPassword() {
           onChange={(event) => setEmail(event.target.value)}
           error={form.fieldError('email')}
         />
-        <button type="submit" disabled={form.busy}>
-          {t('forgotPassword.submit')}
-        </button>
+        <SubmitButton busy={form.busy}>{t('forgotPassword.submit')}</SubmitButton>
       </form>
       <p>
         <Link to="/sign-in">{t('forgotPassword.backToSignIn')}</Link>

@@ -10,6 +10,7 @@ import { Field, TextAreaField } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { LanguageSelect } from '../../components/language-select';
 import { PageHeading } from '../../components/page-heading';
+import { SubmitButton } from '../../components/submit-button';
 import { useForm } from '../../components/use-form';
 import { useFormat } from '../../i18n/format';
 import { currentLocale } from '../../i18n/i18n';
@@ -153,9 +154,7 @@ export function JoinOrganisation() {
           onChange={(event) => setNote(event.target.value)}
           error={form.fieldError('note')}
         />
-        <button type="submit" disabled={form.busy}>
-          {t('join.submit')}
-        </button>
+        <SubmitButton busy={form.busy}>{t('join.submit')}</SubmitButton>
       </form>
     </section>
   );

@@ -9,6 +9,7 @@ import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { LanguageSelect } from '../../components/language-select';
 import { PageHeading } from '../../components/page-heading';
+import { SubmitButton } from '../../components/submit-button';
 import { useForm } from '../../components/use-form';
 import { currentLocale } from '../../i18n/i18n';
 
@@ -141,9 +142,7 @@ export function RegisterOrganisation() {
           error={form.fieldError('admin.password')}
         />
         <LanguageSelect label={t('fields.accountLanguage')} value={locale} onChange={setLocale} />
-        <button type="submit" disabled={form.busy}>
-          {t('register.submit')}
-        </button>
+        <SubmitButton busy={form.busy}>{t('register.submit')}</SubmitButton>
       </form>
     </section>
   );

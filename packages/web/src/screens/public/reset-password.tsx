@@ -6,6 +6,7 @@ import { passwordResetApi } from '../../api/endpoints';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { PageHeading } from '../../components/page-heading';
+import { SubmitButton } from '../../components/submit-button';
 import { useForm } from '../../components/use-form';
 
 /** Opened from the emailed link `/reset-password?token=…`. */
@@ -61,9 +62,7 @@ export function ResetPassword() {
           onChange={(event) => setPassword(event.target.value)}
           error={form.fieldError('password')}
         />
-        <button type="submit" disabled={form.busy}>
-          {t('resetPassword.submit')}
-        </button>
+        <SubmitButton busy={form.busy}>{t('resetPassword.submit')}</SubmitButton>
       </form>
       {form.error ? (
         <p>

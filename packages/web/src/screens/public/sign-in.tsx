@@ -6,6 +6,7 @@ import { sessionApi } from '../../api/endpoints';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { PageHeading } from '../../components/page-heading';
+import { SubmitButton } from '../../components/submit-button';
 import { useForm } from '../../components/use-form';
 import { useReturnPath } from '../../session/guards';
 import { useSession } from '../../session/session-context';
@@ -56,9 +57,7 @@ function PasswordStep() {
           onChange={(event) => setPassword(event.target.value)}
           error={form.fieldError('password')}
         />
-        <button type="submit" disabled={form.busy}>
-          {t('signIn.submit')}
-        </button>
+        <SubmitButton busy={form.busy}>{t('signIn.submit')}</SubmitButton>
       </form>
       <p>
         <Link to="/forgot-password">{t('signIn.forgot')}</Link>

@@ -5,6 +5,7 @@ import { sessionApi } from '../../api/endpoints';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { PageHeading } from '../../components/page-heading';
+import { SubmitButton } from '../../components/submit-button';
 import { useForm } from '../../components/use-form';
 import { useSession } from '../../session/session-context';
 
@@ -36,9 +37,7 @@ export function TwoFactorChallenge() {
           error={form.fieldError('code')}
         />
         <div className="actions">
-          <button type="submit" disabled={form.busy}>
-            {t('twoFactor.submit')}
-          </button>
+          <SubmitButton busy={form.busy}>{t('twoFactor.submit')}</SubmitButton>
           <button type="button" className="button-secondary" onClick={() => void signOut()}>
             {t('common.cancel')}
           </button>
