@@ -19,26 +19,20 @@ interface AuditLogProps {
   caption: string;
   /** Fetches the page of events older than `before` (the newest page when undefined). */
   load: (before: number | undefined) => Promise<AuditPage>;
-  /** Changing this starts again from the newest events (a new filter). */
-  filterKey: string;
 }
 
-/** Audit events, newest first, with "load older" paging. */
-export function AuditLog({ caption, load, filterKey }: AuditLogProps) {
+/** Audit events, newest first, with "load older" paging. Give it a new `key` when its filter changes. */
+export function AuditLog({ caption, load }: AuditLogProps) {
   const { t } = useTranslation();
   const format = useFormat();
-  const first = useResource(() => load(undefined), [filterKey]);
-  const [older, setOlder] = useState<{
-    key: string;
-    events: AuditEventView[];
-    nextBefore: number | null;
-  } | null>(null);
+  // Loads once: a new filter remounts the log (see `key` at the call sites).
+  const first = useResource(() => load(undefined), []);
+  const [older, setOlder] = useState<{ events: AuditEventView[]; nextBefore: number | null } | null>(null);
   const [loadingOlder, setLoadingOlder] = useState(false);
   const [olderError, setOlderError] = useState<unknown>(null);
 
-  const pages = older?.key === filterKey ? older : null;
-  const events = [...(first.data?.events ?? []), ...(pages?.events ?? [])];
-  const nextBefore = pages ? pages.nextBefore : (first.data?.nextBefore ?? null);
+  const events = [...(first.data?.events ?? []), ...(older?.events ?? [])];
+  const nextBefore = older ? older.nextBefore : (first.data?.nextBefore ?? null);
 
   const loadOlder = async () => {
     if (nextBefore === null) return;
@@ -46,11 +40,7 @@ export function AuditLog({ caption, load, filterKey }: AuditLogProps) {
     setOlderError(null);
     try {
       const page = await load(nextBefore);
-      setOlder({
-        key: filterKey,
-        events: [...(pages?.events ?? []), ...page.events],
-        nextBefore: page.nextBefore,
-      });
+      setOlder({ events: [...(older?.events ?? []), ...page.events], nextBefore: page.nextBefore });
     } catch (error) {
       setOlderError(error);
     } finally {

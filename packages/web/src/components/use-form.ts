@@ -50,9 +50,12 @@ function problemFor(issue: z.core.$ZodIssue, value: unknown): Problem {
 /**
  * Submission state of one form: checks input against the schema the API uses (so both refuse the same
  * input), shows translated problems next to their fields and moves focus to the first one.
+ * The server explains its refusals in English only: `serverProblems` names the translation to show for
+ * a field it refused (a generic one by default).
  */
-export function useForm() {
+export function useForm(options: { serverProblems?: Record<string, string> } = {}) {
   const { t } = useTranslation();
+  const { serverProblems } = options;
   const formRef = useRef<HTMLFormElement>(null);
   const [busy, setBusy] = useState(false);
   const busyRef = useRef(false);
@@ -94,7 +97,12 @@ export function useForm() {
           setError(caught);
           if (caught instanceof ApiError && caught.fieldProblems.length > 0) {
             setProblems(
-              Object.fromEntries(caught.fieldProblems.map((p) => [p.path, { key: 'validation.invalid' }])),
+              Object.fromEntries(
+                caught.fieldProblems.map((p) => [
+                  p.path,
+                  { key: serverProblems?.[p.path] ?? 'validation.invalid' },
+                ]),
+              ),
             );
           }
         }
@@ -103,7 +111,7 @@ export function useForm() {
         setBusy(false);
       }
     },
-    [],
+    [serverProblems],
   );
 
   const fieldError = (path: string): string | undefined => {

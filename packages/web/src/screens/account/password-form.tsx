@@ -7,12 +7,15 @@ import { FormError } from '../../components/form-error';
 import { SubmitButton } from '../../components/submit-button';
 import { useForm } from '../../components/use-form';
 
+// Everything else is checked before sending: the server refusing this field means the password is wrong.
+const SERVER_PROBLEMS = { serverProblems: { currentPassword: 'account.currentPasswordWrong' } };
+
 export function PasswordForm() {
   const { t } = useTranslation();
   const [currentPassword, setCurrentPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
   const [saved, setSaved] = useState(false);
-  const form = useForm();
+  const form = useForm(SERVER_PROBLEMS);
 
   const submit = form.onSubmit(async () => {
     setSaved(false);

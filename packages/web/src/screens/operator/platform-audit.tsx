@@ -18,8 +18,8 @@ export function PlatformAudit() {
         </p>
       )}
       <AuditLog
+        key={organisationId ?? ''}
         caption={t('operator.audit.title')}
-        filterKey={organisationId ?? ''}
         load={(before) => operatorApi.audit({ before, organisationId })}
       />
     </>

@@ -32,8 +32,8 @@ export function OrganisationAudit() {
         </SelectField>
       </div>
       <AuditLog
+        key={action}
         caption={t('audit.title')}
-        filterKey={action}
         load={(before) => organisationApi.audit({ before, action: action || undefined })}
       />
     </>
