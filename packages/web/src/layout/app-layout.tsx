@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { LanguagePicker } from '../components/language-picker';
@@ -28,8 +28,21 @@ export function AppLayout() {
   const access = useAccess();
   const [navOpen, setNavOpen] = useState(false);
 
+  const menuButtonRef = useRef<HTMLButtonElement>(null);
+
   // biome-ignore lint/correctness/useExhaustiveDependencies: the phone menu closes on every navigation.
   useEffect(() => setNavOpen(false), [location.pathname]);
+
+  useEffect(() => {
+    if (!navOpen) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setNavOpen(false);
+      menuButtonRef.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [navOpen]);
 
   const onAccountPage = location.pathname === '/account';
   return (
@@ -39,6 +52,7 @@ export function AppLayout() {
       </a>
       <header className="site-header">
         <button
+          ref={menuButtonRef}
           type="button"
           className="menu-button button-ghost"
           aria-expanded={navOpen}

@@ -55,8 +55,13 @@ export function Navigation({ id, open, restricted }: { id: string; open: boolean
     <nav id={id} className={open ? 'app-nav open' : 'app-nav'} aria-label={t('nav.label')}>
       {sections.map((section) => (
         <div key={section.title ?? 'main'} className="nav-section">
-          {section.title && <h2 className="nav-title">{t(section.title)}</h2>}
-          <ul>
+          {/* A list label rather than a heading: the page's own h1 should be the first heading. */}
+          {section.title && (
+            <p id={`${id}-${section.title}`} className="nav-title">
+              {t(section.title)}
+            </p>
+          )}
+          <ul aria-labelledby={section.title ? `${id}-${section.title}` : undefined}>
             {section.items.map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to} end={item.to === '/'}>
