@@ -30,7 +30,7 @@ function gone(locator: Locator): Promise<void> {
 }
 
 /** Replaces `{{name}}` placeholders the way i18next does. */
-function fill(template: string, values: Record<string, string>): string {
+function interpolate(template: string, values: Record<string, string>): string {
   return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '');
 }
 
@@ -77,7 +77,7 @@ describe.each(['en', 'fr'] as const)('onboarding in %s', (lang) => {
   }
 
   function heading(page: Page, name: string | RegExp) {
-    return page.getByRole('heading', { level: 1, name });
+    return page.getByRole('heading', { level: 1, name, exact: true });
   }
 
   beforeAll(async () => {
@@ -127,7 +127,7 @@ describe.each(['en', 'fr'] as const)('onboarding in %s', (lang) => {
 
     // The operator's own account may speak another language; the picker switches and remembers it.
     await pickLanguage(page);
-    await visible(heading(page, fill(t.home.title, { name: operator.name })));
+    await visible(heading(page, interpolate(t.home.title, { name: operator.name })));
 
     await navigate(page, t.nav.organisations);
     await visible(heading(page, t.operator.organisations.title));
@@ -138,7 +138,7 @@ describe.each(['en', 'fr'] as const)('onboarding in %s', (lang) => {
 
     await expect
       .poll(() => page.getByRole('status').filter({ hasText: organisationName }).textContent())
-      .toBe(fill(t.operator.organisations.approved, { name: organisationName }));
+      .toBe(interpolate(t.operator.organisations.approved, { name: organisationName }));
     await gone(card);
   });
 
@@ -164,7 +164,7 @@ describe.each(['en', 'fr'] as const)('onboarding in %s', (lang) => {
       .allTextContents();
     expect(codes.length).toBeGreaterThanOrEqual(5);
     await page.getByRole('button', { name: t.recoveryCodes.saved, exact: true }).click();
-    await visible(heading(page, fill(t.home.title, { name: admin.name })));
+    await visible(heading(page, interpolate(t.home.title, { name: admin.name })));
     await visible(page.getByRole('banner').getByText(organisationName));
 
     await navigate(page, t.nav.invitations);
@@ -177,7 +177,7 @@ describe.each(['en', 'fr'] as const)('onboarding in %s', (lang) => {
     await page.getByRole('button', { name: t.invitations.submit, exact: true }).click();
     await expect
       .poll(() => page.getByRole('status').filter({ hasText: member.email }).textContent())
-      .toBe(fill(t.invitations.sent, { email: member.email }));
+      .toBe(interpolate(t.invitations.sent, { email: member.email }));
   });
 
   it('the colleague accepts the emailed invitation and signs in to the app in that language', async () => {
@@ -189,7 +189,7 @@ describe.each(['en', 'fr'] as const)('onboarding in %s', (lang) => {
     await page.goto(link);
     await visible(heading(page, t.invitation.title));
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(lang);
-    await visible(page.getByText(fill(t.invitation.intro, { organisation: organisationName })));
+    await visible(page.getByText(interpolate(t.invitation.intro, { organisation: organisationName })));
     await page.getByLabel(t.fields.yourName, exact).fill(member.name);
     await page.getByLabel(t.fields.password, exact).fill(member.password);
     expect(await page.getByLabel(t.fields.accountLanguage, exact).inputValue()).toBe(lang);
@@ -202,7 +202,7 @@ describe.each(['en', 'fr'] as const)('onboarding in %s', (lang) => {
     await page.getByLabel(t.fields.password, exact).fill(member.password);
     await page.getByRole('button', { name: t.signIn.submit, exact: true }).click();
 
-    await visible(heading(page, fill(t.home.title, { name: member.name })));
+    await visible(heading(page, interpolate(t.home.title, { name: member.name })));
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(lang);
     await visible(
       page.getByRole('navigation', { name: t.nav.label }).getByRole('link', { name: t.nav.account }),
