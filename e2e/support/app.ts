@@ -1,11 +1,12 @@
 // Start the built application (server + web bundle) the way an operator would, against an embedded
 // PGlite database in a fresh data dir and a capturing SMTP server, for one e2e test file.
+
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../../packages/server/src/test-support/postgres-cluster.js';
 import { type SmtpCapture, startSmtpCapture } from '../../packages/server/src/test-support/smtp-capture.js';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -31,19 +32,6 @@ export interface RunningApp {
   output(): string;
   /** SIGTERM the server and wait for it, stop the SMTP capture, remove the data dir. Safe to call twice. */
   stop(): Promise<void>;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function exited(child: ChildProcess): boolean {

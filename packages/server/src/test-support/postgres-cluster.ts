@@ -103,7 +103,8 @@ function command(program: string, args: string[], runAs: RunAs | null, dieWithPa
   return { file: program, args };
 }
 
-function freePort(): Promise<number> {
+/** A TCP port on loopback that nothing listens on right now. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();

@@ -93,6 +93,19 @@ describe('creating a token', () => {
     expect(response.json().error.code).toBe('validation_failed');
   });
 
+  it('refuses an expiry date in the past and creates nothing', async () => {
+    const client = await signedIn(adminA);
+    const before = (await client.get('/api/organisation/api-tokens')).json().tokens.length;
+    const response = await client.post('/api/organisation/api-tokens', {
+      name: 'Dead on arrival',
+      scopes: ['members:read'],
+      expiresAt: new Date(t.ctx.clock.now().getTime() - 60_000).toISOString(),
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details[0].path).toBe('expiresAt');
+    expect((await client.get('/api/organisation/api-tokens')).json().tokens).toHaveLength(before);
+  });
+
   it('is for admins only: a plain member can neither list nor create tokens', async () => {
     const member = await signedIn(memberA);
     expect((await member.get('/api/organisation/api-tokens')).statusCode).toBe(403);

@@ -1,6 +1,6 @@
 import type { Actor, TokenScope } from '@assay/core';
 import type { Db } from '../../db/database.js';
-import { notFound } from '../../http/errors.js';
+import { invalid, notFound } from '../../http/errors.js';
 import type { Clock } from '../../lib/clock.js';
 import { randomToken, sha256 } from '../../lib/tokens.js';
 import { recordAudit } from '../audit/queries.js';
@@ -64,6 +64,9 @@ export function createApiTokenService(deps: { db: Db; clock: Clock }) {
       input: { name: string; scopes: TokenScope[]; expiresAt?: string | undefined },
       ip: string | null,
     ) {
+      if (input.expiresAt && new Date(input.expiresAt) <= clock.now()) {
+        throw invalid('expiresAt', 'The expiry date must be in the future');
+      }
       const token = `${TOKEN_PREFIX}${randomToken()}`;
       const id = await db.transaction().execute(async (trx) => {
         const row = await trx

@@ -1,13 +1,12 @@
-import { invitationAcceptBody, LIMITS, type Locale } from '@assay/core';
+import { invitationAcceptBody } from '@assay/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { onboardingApi } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
-import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
-import { LanguageSelect } from '../../components/language-select';
+import { type NewAccount, NewAccountFields } from '../../components/new-account-fields';
 import { PageHeading } from '../../components/page-heading';
 import { SubmitButton } from '../../components/submit-button';
 import { useForm } from '../../components/use-form';
@@ -20,9 +19,11 @@ export function AcceptInvitation() {
   const format = useFormat();
   const token = useParams().token ?? '';
   const preview = useResource(() => onboardingApi.previewInvitation(token), [token]);
-  const [name, setName] = useState('');
-  const [password, setPassword] = useState('');
-  const [locale, setLocale] = useState<Locale>(currentLocale(i18n.language));
+  const [account, setAccount] = useState<NewAccount>({
+    name: '',
+    password: '',
+    locale: currentLocale(i18n.language),
+  });
   const [done, setDone] = useState(false);
   const form = useForm();
 
@@ -31,7 +32,7 @@ export function AcceptInvitation() {
     // Speak the language the inviter chose unless this browser already picked one.
     if (!invitationLocale || hasChosenLocale()) return;
     void i18n.changeLanguage(invitationLocale);
-    setLocale(invitationLocale);
+    setAccount((current) => ({ ...current, locale: invitationLocale }));
   }, [invitationLocale, i18n]);
 
   if (preview.loading) return <p role="status">{t('app.loading')}</p>;
@@ -50,7 +51,7 @@ export function AcceptInvitation() {
 
   const invitation = preview.data;
   const submit = form.onSubmit(async () => {
-    const body = form.check(invitationAcceptBody, { name, password, locale });
+    const body = form.check(invitationAcceptBody, account);
     await onboardingApi.acceptInvitation(token, body);
     setDone(true);
   });
@@ -92,24 +93,7 @@ export function AcceptInvitation() {
       {invitation.needsApproval && <p className="notice">{t('invitation.needsApproval')}</p>}
       <form ref={form.formRef} onSubmit={submit} noValidate>
         <FormError error={form.error} />
-        <Field
-          label={t('fields.yourName')}
-          autoComplete="name"
-          maxLength={LIMITS.nameMax}
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          error={form.fieldError('name')}
-        />
-        <Field
-          label={t('fields.password')}
-          hint={t('fields.passwordHint', { min: LIMITS.passwordMin })}
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          error={form.fieldError('password')}
-        />
-        <LanguageSelect label={t('fields.accountLanguage')} value={locale} onChange={setLocale} />
+        <NewAccountFields value={account} onChange={setAccount} fieldError={form.fieldError} />
         <SubmitButton busy={form.busy}>{t('invitation.submit')}</SubmitButton>
       </form>
     </section>

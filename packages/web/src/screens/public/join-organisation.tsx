@@ -1,4 +1,4 @@
-import { joinRequestBody, LIMITS, type Locale } from '@assay/core';
+import { joinRequestBody } from '@assay/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -8,7 +8,7 @@ import { CheckboxGroup, RadioGroup } from '../../components/choice-group';
 import { CountrySelect } from '../../components/country-select';
 import { Field, TextAreaField } from '../../components/field';
 import { FormError } from '../../components/form-error';
-import { LanguageSelect } from '../../components/language-select';
+import { type NewAccount, NewAccountFields } from '../../components/new-account-fields';
 import { PageHeading } from '../../components/page-heading';
 import { SubmitButton } from '../../components/submit-button';
 import { useForm } from '../../components/use-form';
@@ -24,10 +24,12 @@ export function JoinOrganisation() {
   const format = useFormat();
   const [countryCode, setCountryCode] = useState('');
   const [organisationId, setOrganisationId] = useState<string | null>(null);
-  const [name, setName] = useState('');
+  const [account, setAccount] = useState<NewAccount>({
+    name: '',
+    password: '',
+    locale: currentLocale(i18n.language),
+  });
   const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [locale, setLocale] = useState<Locale>(currentLocale(i18n.language));
   const [roles, setRoles] = useState<RequestableRole[]>(['officer']);
   const [note, setNote] = useState('');
   const [done, setDone] = useState(false);
@@ -43,10 +45,8 @@ export function JoinOrganisation() {
   const submit = form.onSubmit(async () => {
     const body = form.check(joinRequestBody, {
       organisationId: chosen?.id,
-      name,
+      ...account,
       email,
-      password,
-      locale,
       roles,
       note: note.trim() || undefined,
     });
@@ -107,33 +107,17 @@ export function JoinOrganisation() {
           />
         )}
         <h2>{t('join.detailsSection')}</h2>
-        <Field
-          label={t('fields.yourName')}
-          autoComplete="name"
-          maxLength={LIMITS.nameMax}
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          error={form.fieldError('name')}
-        />
-        <Field
-          label={t('fields.workEmail')}
-          hint={t('join.emailHint')}
-          type="email"
-          autoComplete="email"
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-          error={form.fieldError('email')}
-        />
-        <Field
-          label={t('fields.password')}
-          hint={t('fields.passwordHint', { min: LIMITS.passwordMin })}
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          error={form.fieldError('password')}
-        />
-        <LanguageSelect label={t('fields.accountLanguage')} value={locale} onChange={setLocale} />
+        <NewAccountFields value={account} onChange={setAccount} fieldError={form.fieldError}>
+          <Field
+            label={t('fields.workEmail')}
+            hint={t('join.emailHint')}
+            type="email"
+            autoComplete="email"
+            value={email}
+            onChange={(event) => setEmail(event.target.value)}
+            error={form.fieldError('email')}
+          />
+        </NewAccountFields>
         <CheckboxGroup
           legend={t('join.roles')}
           value={roles}

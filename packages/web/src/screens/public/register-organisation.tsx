@@ -1,4 +1,4 @@
-import { LIMITS, type Locale, REGISTRABLE_KINDS, registrationBody, requiresCountry } from '@assay/core';
+import { LIMITS, REGISTRABLE_KINDS, registrationBody, requiresCountry } from '@assay/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -7,7 +7,7 @@ import { RadioGroup } from '../../components/choice-group';
 import { CountrySelect } from '../../components/country-select';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
-import { LanguageSelect } from '../../components/language-select';
+import { type NewAccount, NewAccountFields } from '../../components/new-account-fields';
 import { PageHeading } from '../../components/page-heading';
 import { SubmitButton } from '../../components/submit-button';
 import { useForm } from '../../components/use-form';
@@ -29,10 +29,12 @@ export function RegisterOrganisation() {
   const [name, setName] = useState('');
   const [countryCode, setCountryCode] = useState('');
   const [website, setWebsite] = useState('');
-  const [adminName, setAdminName] = useState('');
+  const [admin, setAdmin] = useState<NewAccount>({
+    name: '',
+    password: '',
+    locale: currentLocale(i18n.language),
+  });
   const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [locale, setLocale] = useState<Locale>(currentLocale(i18n.language));
   const [done, setDone] = useState(false);
   const form = useForm();
   const needsCountry = kind !== null && requiresCountry(kind);
@@ -45,7 +47,7 @@ export function RegisterOrganisation() {
         countryCode: needsCountry && countryCode ? countryCode : undefined,
         website: withScheme(website),
       },
-      admin: { name: adminName, email, password, locale },
+      admin: { ...admin, email },
     });
     await onboardingApi.register(body);
     setDone(true);
@@ -116,32 +118,20 @@ export function RegisterOrganisation() {
         />
         <h2>{t('register.adminSection')}</h2>
         <p>{t('register.adminIntro')}</p>
-        <Field
-          label={t('fields.yourName')}
-          autoComplete="name"
-          maxLength={LIMITS.nameMax}
-          value={adminName}
-          onChange={(event) => setAdminName(event.target.value)}
-          error={form.fieldError('admin.name')}
-        />
-        <Field
-          label={t('fields.email')}
-          type="email"
-          autoComplete="email"
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-          error={form.fieldError('admin.email')}
-        />
-        <Field
-          label={t('fields.password')}
-          hint={t('fields.passwordHint', { min: LIMITS.passwordMin })}
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          error={form.fieldError('admin.password')}
-        />
-        <LanguageSelect label={t('fields.accountLanguage')} value={locale} onChange={setLocale} />
+        <NewAccountFields
+          value={admin}
+          onChange={setAdmin}
+          fieldError={(path) => form.fieldError(`admin.${path}`)}
+        >
+          <Field
+            label={t('fields.email')}
+            type="email"
+            autoComplete="email"
+            value={email}
+            onChange={(event) => setEmail(event.target.value)}
+            error={form.fieldError('admin.email')}
+          />
+        </NewAccountFields>
         <SubmitButton busy={form.busy}>{t('register.submit')}</SubmitButton>
       </form>
     </section>
