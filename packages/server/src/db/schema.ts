@@ -14,6 +14,18 @@ export interface Database {
   audit_events: AuditEventTable;
   mail_outbox: MailOutboxTable;
   brands: BrandTable;
+  representations: RepresentationTable;
+  ip_rights: IpRightTable;
+  recordations: RecordationTable;
+  products: ProductTable;
+  product_identifiers: ProductIdentifierTable;
+  guide_points: GuidePointTable;
+  counterfeit_indicators: CounterfeitIndicatorTable;
+  supply_chain_entries: SupplyChainEntryTable;
+  supply_routes: SupplyRouteTable;
+  contacts: ContactTable;
+  product_shares: ProductShareTable;
+  guide_views: GuideViewTable;
 }
 
 type Timestamp = Date;
@@ -158,7 +170,154 @@ export interface BrandTable {
   id: Generated<string>;
   organisation_id: string;
   name: string;
+  aliases: Generated<string[]>;
+  categories: Generated<string[]>;
   created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+/** Text entered in several languages: `{ original: 'en', texts: { en: '…', fr: '…' } }`. */
+export interface LocalisedJson {
+  original: string;
+  texts: Record<string, string>;
+}
+
+export interface RepresentationTable {
+  legal_representative_id: string;
+  rights_holder_id: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+}
+
+export interface IpRightTable {
+  id: Generated<string>;
+  organisation_id: string;
+  brand_id: string | null;
+  type: string;
+  registration_number: string;
+  office: string;
+  classes: Generated<number[]>;
+  owner_name: string;
+  valid_from: string | null;
+  valid_to: string | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface RecordationTable {
+  id: Generated<string>;
+  organisation_id: string;
+  ip_right_id: string | null;
+  country_code: string;
+  reference: string;
+  status: string;
+  valid_from: string | null;
+  valid_to: string | null;
+  reminded_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface ProductTable {
+  id: Generated<string>;
+  organisation_id: string;
+  brand_id: string;
+  reference: string;
+  name: LocalisedJson;
+  description: LocalisedJson | null;
+  packaging: LocalisedJson | null;
+  category: string;
+  hs_codes: Generated<string[]>;
+  countries_of_manufacture: Generated<string[]>;
+  length_mm: number | null;
+  width_mm: number | null;
+  height_mm: number | null;
+  weight_g: number | null;
+  price_min: string | null;
+  price_max: string | null;
+  currency: string | null;
+  status: Generated<'active' | 'discontinued' | 'recalled'>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface ProductIdentifierTable {
+  product_id: string;
+  organisation_id: string;
+  gtin: string;
+  level: 'item' | 'inner_pack' | 'case';
+}
+
+export interface GuidePointTable {
+  id: Generated<string>;
+  product_id: string;
+  position: number;
+  title: LocalisedJson;
+  body: LocalisedJson;
+  visibility: 'overt' | 'covert';
+  created_at: Generated<Timestamp>;
+}
+
+export interface CounterfeitIndicatorTable {
+  id: Generated<string>;
+  product_id: string;
+  kind: 'defect' | 'material' | 'price' | 'source' | 'route' | 'other';
+  text: LocalisedJson;
+}
+
+export interface SupplyChainEntryTable {
+  id: Generated<string>;
+  organisation_id: string;
+  product_id: string | null;
+  role: 'manufacturer' | 'exporter' | 'importer' | 'distributor' | 'licensee' | 'carrier';
+  name: string;
+  country_code: string;
+  eori: string | null;
+  tax_number: string | null;
+  address: string | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface SupplyRouteTable {
+  id: Generated<string>;
+  organisation_id: string;
+  product_id: string | null;
+  origin_country: string;
+  transit_countries: Generated<string[]>;
+  destination_country: string;
+  ports: Generated<string[]>;
+  carriers: Generated<string[]>;
+  transport_mode: string | null;
+}
+
+export interface ContactTable {
+  id: Generated<string>;
+  organisation_id: string;
+  name: string;
+  title: string | null;
+  email: string | null;
+  phone: string | null;
+  countries: Generated<string[]>;
+  languages: Generated<string[]>;
+  always_available: Generated<boolean>;
+  hours: string | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface ProductShareTable {
+  id: Generated<string>;
+  product_id: string;
+  target_kind: 'all' | 'country' | 'organisation';
+  country_code: string | null;
+  target_organisation_id: string | null;
+  includes_covert: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+}
+
+export interface GuideViewTable {
+  id: Generated<string>;
+  product_id: string;
+  viewer_organisation_id: string;
+  viewer_country: string | null;
+  viewed_at: Generated<Timestamp>;
 }
 
 export type UserRow = Selectable<UserTable>;
