@@ -9,3 +9,7 @@ export * from './i18n/locales.js';
 export * from './organisations/kinds.js';
 export * from './organisations/permissions.js';
 export * from './organisations/roles.js';
+export * from './portfolio/gtin.js';
+export * from './portfolio/hs-code.js';
+export * from './portfolio/localised-text.js';
+export * from './portfolio/sharing.js';
