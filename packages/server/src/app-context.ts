@@ -12,6 +12,7 @@ import {
 } from './modules/identity/service.js';
 import { createMailDispatcher, type MailDispatcher } from './modules/mail/dispatcher.js';
 import { createOrganisationService } from './modules/organisations/service.js';
+import { createPortfolioService } from './modules/portfolio/service.js';
 
 export interface Limits {
   /** Per client IP, on sign-in, registration and other unauthenticated forms. */
@@ -62,6 +63,7 @@ export async function createAppContext(config: Config, overrides: ContextOverrid
   });
   const organisations = createOrganisationService({ db, clock, mail, publicUrl });
   const apiTokens = createApiTokenService({ db, clock });
+  const portfolio = createPortfolioService({ db, clock });
 
   return {
     config,
@@ -73,6 +75,7 @@ export async function createAppContext(config: Config, overrides: ContextOverrid
     identity,
     organisations,
     apiTokens,
+    portfolio,
     async close() {
       await dispatcher?.stop();
       await db.destroy();

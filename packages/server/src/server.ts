@@ -21,6 +21,7 @@ import { registerHealthRoutes } from './modules/health/routes.js';
 import { registerIdentityRoutes } from './modules/identity/routes.js';
 import { registerMailRoutes } from './modules/mail/routes.js';
 import { registerOrganisationRoutes } from './modules/organisations/routes.js';
+import { registerPortfolioRoutes } from './modules/portfolio/routes.js';
 import { registerWebApp } from './modules/web/static.js';
 
 /** The HTTP server: plugins, error handling, auth, then each module's routes. */
@@ -85,6 +86,7 @@ export async function buildServer(ctx: AppContext): Promise<App> {
   registerApiTokenRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerMailRoutes(app, ctx);
+  registerPortfolioRoutes(app, ctx);
   await registerWebApp(app, ctx.config.http.webDist);
   return app;
 }
