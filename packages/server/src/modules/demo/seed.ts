@@ -5,6 +5,7 @@ import type { SecretBox } from '../../lib/secret-box.js';
 import { recordAudit } from '../audit/queries.js';
 import { hashPassword } from '../identity/passwords.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccountKey } from './demo-accounts.js';
+import { seedDemoPortfolio } from './portfolio-seed.js';
 
 interface DemoOrganisation {
   name: string;
@@ -105,6 +106,7 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 export async function seedDemoData(db: Db, totpBox: SecretBox): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction().execute(async (trx) => {
+    const organisationIds = new Map<string, string>();
     for (const org of DEMO_ORGANISATIONS) {
       const { id } = await trx
         .insertInto('organisations')
@@ -117,6 +119,7 @@ export async function seedDemoData(db: Db, totpBox: SecretBox): Promise<void> {
         })
         .returning('id')
         .executeTakeFirstOrThrow();
+      organisationIds.set(org.name, id);
       for (const member of org.members) {
         const account = DEMO_ACCOUNTS[member.account];
         const user = await trx
@@ -146,6 +149,7 @@ export async function seedDemoData(db: Db, totpBox: SecretBox): Promise<void> {
         await trx.insertInto('brands').values({ organisation_id: id, name: brand }).execute();
       }
     }
+    await seedDemoPortfolio(trx, organisationIds);
     await recordAudit(trx, {
       action: 'platform.demo_seeded',
       details: { organisations: DEMO_ORGANISATIONS.length },

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadAppSecret } from '../../lib/app-secret.js';
+import { createSecretBox } from '../../lib/secret-box.js';
+import { createTestApp, type TestApp, TestClient } from '../../test-support/test-app.js';
+import { currentTotpCode } from '../identity/totp.js';
+import { DEMO_ACCOUNTS, type DemoAccountKey } from './demo-accounts.js';
+import { isDatabaseEmpty, seedDemoData } from './seed.js';
+
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  expect(await isDatabaseEmpty(t.ctx.db)).toBe(true);
+  const secret = await loadAppSecret(t.ctx.config.secrets.appSecret, t.ctx.config.db.dataDir);
+  await seedDemoData(t.ctx.db, createSecretBox(secret, 'totp'));
+});
+afterAll(() => t.close());
+
+async function signedIn(key: DemoAccountKey) {
+  const account = DEMO_ACCOUNTS[key];
+  const client = new TestClient(t.app);
+  const first = await client.post('/api/session', { email: account.email, password: account.password });
+  expect(first.statusCode, account.email).toBe(200);
+  if (account.totpSecret) {
+    (t.ctx.clock as unknown as { advance(seconds: number): void }).advance(30);
+    const second = await client.post('/api/session/two-factor', {
+      code: currentTotpCode(account.totpSecret, t.ctx.clock.now()),
+    });
+    expect(second.statusCode, account.email).toBe(200);
+  }
+  return client;
+}
+
+describe('the demo data set', () => {
+  it('is seeded once: the database is no longer empty', async () => {
+    expect(await isDatabaseEmpty(t.ctx.db)).toBe(false);
+  });
+
+  it('lets every printed demo account sign in with its password and printed TOTP secret', async () => {
+    for (const key of Object.keys(DEMO_ACCOUNTS) as DemoAccountKey[]) {
+      const session = await (await signedIn(key)).get('/api/session');
+      expect(session.json().user.email).toBe(DEMO_ACCOUNTS[key].email);
+    }
+  });
+
+  it('gives the operator a pending organisation and the French coordinator a pending analyst', async () => {
+    const operator = await signedIn('operator');
+    const pending = (await operator.get('/api/operator/organisations?status=pending')).json().organisations;
+    expect(pending.map((org: { name: string }) => org.name)).toEqual(['Aurelio Leather House S.p.A.']);
+    const coordinator = await signedIn('customsFrCoordinator');
+    const members = (await coordinator.get('/api/organisation/members')).json().members;
+    expect(
+      members
+        .filter((m: { status: string }) => m.status === 'pending')
+        .map((m: { email: string }) => m.email),
+    ).toEqual([DEMO_ACCOUNTS.customsFrAnalyst.email]);
+  });
+
+  it('shares the demo guides: covert points reach French customs only', async () => {
+    const france = await signedIn('customsFrOfficer');
+    const kenya = await signedIn('customsKeOfficer');
+    const frList = (await france.get('/api/catalogue/products?lang=fr')).json().products;
+    const keList = (await kenya.get('/api/catalogue/products')).json().products;
+    expect(frList.map((p: { reference: string }) => p.reference).sort()).toEqual(['NVL-500-20', 'SM-RUN-7']);
+    expect(keList.map((p: { reference: string }) => p.reference).sort()).toEqual(['NVL-500-20', 'SM-RUN-7']);
+    const norvalin = frList.find((p: { reference: string }) => p.reference === 'NVL-500-20');
+    const frGuide = (await france.get(`/api/catalogue/products/${norvalin.id}?lang=fr`)).json();
+    const keGuide = (await kenya.get(`/api/catalogue/products/${norvalin.id}`)).json();
+    expect(frGuide.name.text).toContain('comprimés');
+    expect(frGuide.guidePoints.some((p: { visibility: string }) => p.visibility === 'covert')).toBe(true);
+    expect(keGuide.guidePoints.some((p: { visibility: string }) => p.visibility === 'covert')).toBe(false);
+  });
+
+  it('lets the law firm manage the sportswear portfolio it represents, and not the pharmaceutical one', async () => {
+    const firm = await signedIn('lawFirmAdmin');
+    const ids = Object.fromEntries(
+      (await t.ctx.db.selectFrom('organisations').select(['id', 'name']).execute()).map((org) => [
+        org.name,
+        org.id,
+      ]),
+    );
+    expect((await firm.get(`/api/rights-holders/${ids['Corvid Athletics Ltd']}/products`)).statusCode).toBe(
+      200,
+    );
+    expect((await firm.get(`/api/rights-holders/${ids['Halvorsen Pharma AS']}/products`)).statusCode).toBe(
+      404,
+    );
+  });
+});
