@@ -24,10 +24,34 @@ import { registerOrganisationRoutes } from './modules/organisations/routes.js';
 import { registerPortfolioRoutes } from './modules/portfolio/routes.js';
 import { registerWebApp } from './modules/web/static.js';
 
+/** Emailed links carry secrets in their path or query: they never reach the logs. */
+export function redactUrl(url: string): string {
+  return url
+    .replace(/(\/invitations\/)[^/?#]+/, '$1[redacted]')
+    .replace(/([?&]token=)[^&#]+/, '$1[redacted]');
+}
+
+function requestForLog(request: {
+  method: string;
+  url: string;
+  ip?: string;
+  headers: Record<string, unknown>;
+}) {
+  return {
+    method: request.method,
+    url: redactUrl(request.url),
+    remoteAddress: request.ip,
+    userAgent: request.headers['user-agent'],
+  };
+}
+
 /** The HTTP server: plugins, error handling, auth, then each module's routes. */
 export async function buildServer(ctx: AppContext): Promise<App> {
   const app = Fastify({
-    loggerInstance: ctx.log.child({ module: 'http' }) as FastifyBaseLogger,
+    loggerInstance: ctx.log.child(
+      { module: 'http' },
+      { serializers: { req: requestForLog } },
+    ) as FastifyBaseLogger,
     genReqId: (request) =>
       typeof request.headers['x-request-id'] === 'string'
         ? request.headers['x-request-id'].slice(0, 100)

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
+import type { Logger } from 'pino';
 import { type AppContext, createAppContext, type Limits } from '../app-context.js';
 import { readConfig } from '../config.js';
 import type { App } from '../http/types.js';
@@ -29,7 +30,7 @@ export interface TestApp {
 
 /** The real server on a fresh database, in process; requests go through `app.inject`. */
 export async function createTestApp(
-  options: { clock?: Clock; limits?: Partial<Limits>; env?: Record<string, string> } = {},
+  options: { clock?: Clock; limits?: Partial<Limits>; env?: Record<string, string>; log?: Logger } = {},
 ): Promise<TestApp> {
   const dataDir = await mkdtemp(join(tmpdir(), 'assay-test-'));
   const database = await createTestDatabase();
@@ -46,6 +47,7 @@ export async function createTestApp(
   const ctx = await createAppContext(config, {
     db: database.db,
     clock: options.clock ?? movableClock(new Date()),
+    ...(options.log ? { log: options.log } : {}),
     limits: { authRequestsPerMinute: 1000, ...options.limits },
   });
   const app = await buildServer(ctx);

@@ -2,6 +2,7 @@ import { outboxPage, outboxQuery } from '@assay/core';
 import type { AppContext } from '../../app-context.js';
 import { errorResponses } from '../../http/errors.js';
 import type { App } from '../../http/types.js';
+import { recordAudit } from '../audit/queries.js';
 import { requireActor } from '../identity/request-auth.js';
 
 export function registerMailRoutes(app: App, ctx: AppContext): void {
@@ -16,7 +17,7 @@ export function registerMailRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request) => {
-      requireActor(request, 'outbox.read');
+      const actor = requireActor(request, 'outbox.read');
       let query = ctx.db
         .selectFrom('mail_outbox')
         .select([
@@ -36,6 +37,15 @@ export function registerMailRoutes(app: App, ctx: AppContext): void {
         .limit(request.query.limit);
       if (request.query.to) query = query.where('to_address', '=', request.query.to.toLowerCase());
       const rows = await query.execute();
+      // Held messages contain sign-in and reset links: reading them is a sensitive view.
+      await recordAudit(ctx.db, {
+        actor_user_id: actor.userId,
+        actor_organisation_id: actor.organisationId,
+        organisation_id: actor.organisationId,
+        action: 'outbox.viewed',
+        ip: request.ip,
+        details: { messages: rows.length, ...(request.query.to ? { to: request.query.to } : {}) },
+      });
       return {
         messages: rows.map((row) => ({
           id: row.id,
