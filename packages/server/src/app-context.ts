@@ -4,12 +4,15 @@ import { type Db, migrateToLatest, openDatabase } from './db/database.js';
 import { loadAppSecret } from './lib/app-secret.js';
 import { type Clock, systemClock } from './lib/clock.js';
 import { createSecretBox } from './lib/secret-box.js';
+import { type BlobStorage, createLocalStorage } from './lib/storage.js';
 import { createApiTokenService } from './modules/api-tokens/service.js';
+import { createGuidePdfService } from './modules/guide-pdf/service.js';
 import {
   createIdentityService,
   DEFAULT_IDENTITY_LIMITS,
   type IdentityLimits,
 } from './modules/identity/service.js';
+import { createImageService } from './modules/images/service.js';
 import { createMailDispatcher, type MailDispatcher } from './modules/mail/dispatcher.js';
 import { createOrganisationService } from './modules/organisations/service.js';
 import { createPortfolioService } from './modules/portfolio/service.js';
@@ -24,6 +27,8 @@ export interface ContextOverrides {
   db?: Db;
   clock?: Clock;
   log?: Logger;
+  /** Where uploads go; local files under `config.uploads.dir` by default. */
+  storage?: BlobStorage;
   limits?: Partial<Limits>;
 }
 
@@ -64,6 +69,9 @@ export async function createAppContext(config: Config, overrides: ContextOverrid
   const organisations = createOrganisationService({ db, clock, mail, publicUrl });
   const apiTokens = createApiTokenService({ db, clock });
   const portfolio = createPortfolioService({ db, clock });
+  const storage = overrides.storage ?? createLocalStorage(config.uploads.dir);
+  const images = createImageService({ db, clock, storage, portfolio, log: log.child({ module: 'images' }) });
+  const guidePdf = createGuidePdfService({ portfolio, images, clock });
 
   return {
     config,
@@ -76,6 +84,9 @@ export async function createAppContext(config: Config, overrides: ContextOverrid
     organisations,
     apiTokens,
     portfolio,
+    storage,
+    images,
+    guidePdf,
     async close() {
       await dispatcher?.stop();
       await db.destroy();

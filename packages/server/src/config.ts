@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 
 const booleanFlag = z
@@ -15,6 +16,10 @@ export const configSchema = z
     /** PostgreSQL connection string; unset means the embedded PGlite database in DATA_DIR. */
     DATABASE_URL: z.string().optional(),
     DATA_DIR: z.string().default('./data'),
+    /** Where uploaded images are kept (local storage); defaults to DATA_DIR/uploads. */
+    UPLOAD_DIR: z.string().optional(),
+    /** Largest accepted upload, in megabytes. */
+    MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(10),
     /** SMTP server for outgoing mail; unset means demo mode: mail stays in the operator's outbox. */
     SMTP_URL: z.string().optional(),
     MAIL_FROM: z.string().default('Assay <no-reply@assay.invalid>'),
@@ -46,6 +51,7 @@ export interface Config {
   env: RawConfig['NODE_ENV'];
   http: { host: string; port: number; publicUrl: string; cookieSecure: boolean; webDist: string | null };
   db: { url: string | null; dataDir: string };
+  uploads: { dir: string; maxBytes: number };
   mail: { smtpUrl: string | null; from: string };
   secrets: { appSecret: string | null };
   log: { level: RawConfig['LOG_LEVEL'] };
@@ -73,6 +79,10 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Config
       webDist: env.WEB_DIST ?? null,
     },
     db: { url: env.DATABASE_URL ?? null, dataDir: env.DATA_DIR },
+    uploads: {
+      dir: env.UPLOAD_DIR ?? join(env.DATA_DIR, 'uploads'),
+      maxBytes: Math.floor(env.MAX_UPLOAD_MB * 1024 * 1024),
+    },
     mail: { smtpUrl: env.SMTP_URL ?? null, from: env.MAIL_FROM },
     secrets: { appSecret: env.APP_SECRET ?? null },
     log: { level: env.LOG_LEVEL },

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -16,9 +17,11 @@ import { registerAuthHooks } from './http/auth-hooks.js';
 import { AppError, registerErrorHandling } from './http/errors.js';
 import type { App } from './http/types.js';
 import { registerApiTokenRoutes } from './modules/api-tokens/routes.js';
+import { registerGuidePdfRoutes } from './modules/guide-pdf/routes.js';
 import { registerAuditRoutes } from './modules/audit/routes.js';
 import { registerHealthRoutes } from './modules/health/routes.js';
 import { registerIdentityRoutes } from './modules/identity/routes.js';
+import { registerImageRoutes } from './modules/images/routes.js';
 import { registerMailRoutes } from './modules/mail/routes.js';
 import { registerOrganisationRoutes } from './modules/organisations/routes.js';
 import { registerPortfolioRoutes } from './modules/portfolio/routes.js';
@@ -89,6 +92,9 @@ export async function buildServer(ctx: AppContext): Promise<App> {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: ctx.config.uploads.maxBytes, files: 1, fields: 20, parts: 25 },
+  });
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) =>
@@ -111,6 +117,8 @@ export async function buildServer(ctx: AppContext): Promise<App> {
   registerAuditRoutes(app, ctx);
   registerMailRoutes(app, ctx);
   registerPortfolioRoutes(app, ctx);
+  registerImageRoutes(app, ctx);
+  registerGuidePdfRoutes(app, ctx);
   await registerWebApp(app, ctx.config.http.webDist);
   return app;
 }

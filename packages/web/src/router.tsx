@@ -1,9 +1,12 @@
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { ENFORCEMENT_KINDS } from '@assay/core';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { AppLayout } from './layout/app-layout';
 import { PublicLayout } from './layout/public-layout';
 import { Account } from './screens/account/account';
 import { Home } from './screens/app/home';
 import { NotFound } from './screens/app/not-found';
+import { Catalogue } from './screens/guides/catalogue';
+import { Guide } from './screens/guides/guide';
 import { OperatorOrganisations } from './screens/operator/organisations';
 import { Outbox, OutboxMessageView } from './screens/operator/outbox';
 import { PlatformAudit } from './screens/operator/platform-audit';
@@ -11,13 +14,22 @@ import { ApiTokens } from './screens/organisation/api-tokens';
 import { OrganisationAudit } from './screens/organisation/audit';
 import { Invitations } from './screens/organisation/invitations';
 import { Members } from './screens/organisation/members';
+import { Brands } from './screens/portfolio/brands';
+import { PortfolioLayout } from './screens/portfolio/portfolio-scope';
+import { ProductEditor } from './screens/portfolio/product-editor';
+import { Products } from './screens/portfolio/products';
+import { Sharing } from './screens/portfolio/sharing';
+import { Statistics } from './screens/portfolio/statistics';
 import { AcceptInvitation } from './screens/public/accept-invitation';
 import { ForgotPassword } from './screens/public/forgot-password';
 import { JoinOrganisation } from './screens/public/join-organisation';
 import { RegisterOrganisation } from './screens/public/register-organisation';
 import { ResetPassword } from './screens/public/reset-password';
 import { SignIn } from './screens/public/sign-in';
-import { RequirePermission, RequireSignedIn } from './session/guards';
+import { RequireKind, RequirePermission, RequireSignedIn } from './session/guards';
+
+/** Organisations that manage a rights holder's portfolio: the rights holder and its legal representatives. */
+const PORTFOLIO_KINDS = ['rights_holder', 'legal_representative'] as const;
 
 const routes: RouteObject[] = [
   {
@@ -102,6 +114,39 @@ const routes: RouteObject[] = [
           <RequirePermission permission="organisations.approve">
             <PlatformAudit />
           </RequirePermission>
+        ),
+      },
+      {
+        path: 'portfolio',
+        element: (
+          <RequireKind kinds={PORTFOLIO_KINDS}>
+            <PortfolioLayout />
+          </RequireKind>
+        ),
+        children: [
+          { index: true, element: <Navigate to="products" replace /> },
+          { path: 'brands', element: <Brands /> },
+          { path: 'products', element: <Products /> },
+          { path: 'products/new', element: <ProductEditor /> },
+          { path: 'products/:productId', element: <ProductEditor /> },
+          { path: 'products/:productId/sharing', element: <Sharing /> },
+          { path: 'statistics', element: <Statistics /> },
+        ],
+      },
+      {
+        path: 'guides',
+        element: (
+          <RequireKind kinds={ENFORCEMENT_KINDS}>
+            <Catalogue />
+          </RequireKind>
+        ),
+      },
+      {
+        path: 'guides/:productId',
+        element: (
+          <RequireKind kinds={ENFORCEMENT_KINDS}>
+            <Guide />
+          </RequireKind>
         ),
       },
       { path: '*', element: <NotFound /> },

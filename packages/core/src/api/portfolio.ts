@@ -39,10 +39,36 @@ export const INDICATOR_KINDS = ['defect', 'material', 'price', 'source', 'route'
 const money = z.number().nonnegative().max(1e9);
 const millimetres = z.number().int().positive().max(100_000);
 
+/** What an uploaded image shows; a product gallery entry says it again (one image, several uses). */
+export const IMAGE_KINDS = [
+  'product',
+  'packaging',
+  'label',
+  'security_feature',
+  'genuine',
+  'counterfeit',
+  'certificate',
+] as const;
+export type ImageKind = (typeof IMAGE_KINDS)[number];
+
 export const guidePointBody = z.object({
   title: localisedTextSchema(200),
   body: localisedTextSchema(5000),
   visibility: z.enum(['overt', 'covert']),
+  /** An image of this rights holder showing the genuine item. */
+  genuineImageId: uuid.nullable().optional(),
+  /** An image of this rights holder showing a known counterfeit. */
+  counterfeitImageId: uuid.nullable().optional(),
+});
+
+/** One picture of a product's gallery, in the order given. */
+export const productImageBody = z.object({ imageId: uuid, kind: z.enum(IMAGE_KINDS).default('product') });
+/** A picture as a reader gets it: its renditions are at `/api/images/{imageId}/thumbnail` and `/display`. */
+export const productImageView = z.object({
+  imageId: uuid,
+  kind: z.enum(IMAGE_KINDS),
+  width: z.number().int(),
+  height: z.number().int(),
 });
 
 /** A whole product with its guide, as written by the rights holder (PUT replaces it entirely). */
@@ -80,6 +106,8 @@ export const productBody = z
       .array(z.object({ kind: z.enum(INDICATOR_KINDS), text: localisedTextSchema(2000) }))
       .max(100)
       .default([]),
+    /** The product's image gallery (whole product, packaging, labels, security features), in order; none when left out. */
+    images: z.array(productImageBody).max(50).optional(),
   })
   .refine((product) => new Set(product.identifiers.map((i) => i.gtin)).size === product.identifiers.length, {
     message: 'The same GTIN is listed twice',
@@ -113,9 +141,12 @@ export const productView = z
         title: localisedView,
         body: localisedView,
         visibility: z.enum(['overt', 'covert']),
+        genuineImageId: uuid.nullable(),
+        counterfeitImageId: uuid.nullable(),
       }),
     ),
     indicators: z.array(z.object({ kind: z.enum(INDICATOR_KINDS), text: localisedView })),
+    images: z.array(productImageView),
     updatedAt: timestamp,
   })
   .meta({ id: 'Product' });
@@ -174,9 +205,17 @@ export const guideView = z
     status: z.enum(PRODUCT_STATUSES),
     /** Covert points appear only for organisations the rights holder named for them. */
     guidePoints: z.array(
-      z.object({ id: uuid, title: shownText, body: shownText, visibility: z.enum(['overt', 'covert']) }),
+      z.object({
+        id: uuid,
+        title: shownText,
+        body: shownText,
+        visibility: z.enum(['overt', 'covert']),
+        genuineImageId: uuid.nullable(),
+        counterfeitImageId: uuid.nullable(),
+      }),
     ),
     indicators: z.array(z.object({ kind: z.enum(INDICATOR_KINDS), text: shownText })),
+    images: z.array(productImageView),
   })
   .meta({ id: 'Guide' });
 export type GuideView = z.infer<typeof guideView>;
@@ -201,3 +240,24 @@ export const viewStatisticsView = z.object({
   /** Guide views per month (YYYY-MM) and viewer country; never who viewed. */
   rows: z.array(z.object({ month: z.string(), countryCode: z.string().nullable(), views: z.number().int() })),
 });
+
+export const imageUploadQuery = z.object({ kind: z.enum(IMAGE_KINDS).default('product') });
+export const imageParams = z.object({ imageId: uuid });
+/** An uploaded image: re-encoded without metadata, in two renditions (thumbnail and display size). */
+export const imageView = z
+  .object({
+    id: uuid,
+    kind: z.enum(IMAGE_KINDS),
+    contentType: z.string(),
+    /** Size of the display rendition, in pixels. */
+    width: z.number().int(),
+    height: z.number().int(),
+    /** Size of the display rendition, in bytes. */
+    bytes: z.number().int(),
+    thumbnailUrl: z.string(),
+    displayUrl: z.string(),
+    createdAt: timestamp,
+  })
+  .meta({ id: 'Image' });
+export type ImageView = z.infer<typeof imageView>;
+export const imageListView = z.object({ images: z.array(imageView) });

@@ -26,6 +26,8 @@ export interface Database {
   contacts: ContactTable;
   product_shares: ProductShareTable;
   guide_views: GuideViewTable;
+  images: ImageTable;
+  product_images: ProductImageTable;
 }
 
 type Timestamp = Date;
@@ -254,6 +256,8 @@ export interface GuidePointTable {
   body: LocalisedJson;
   visibility: 'overt' | 'covert';
   created_at: Generated<Timestamp>;
+  genuine_image_id: string | null;
+  counterfeit_image_id: string | null;
 }
 
 export interface CounterfeitIndicatorTable {
@@ -320,6 +324,33 @@ export interface GuideViewTable {
   viewed_at: Generated<Timestamp>;
 }
 
+export type ImageKind =
+  | 'product'
+  | 'packaging'
+  | 'label'
+  | 'security_feature'
+  | 'genuine'
+  | 'counterfeit'
+  | 'certificate';
+export interface ImageTable {
+  id: string;
+  organisation_id: string;
+  kind: ImageKind;
+  content_type: string;
+  width: number;
+  height: number;
+  bytes: number;
+  thumbnail_key: string;
+  display_key: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+}
+export interface ProductImageTable {
+  product_id: string;
+  position: number;
+  image_id: string;
+  kind: ImageKind;
+}
 export type UserRow = Selectable<UserTable>;
 export type OrganisationRow = Selectable<OrganisationTable>;
 export type NewAuditEvent = Insertable<AuditEventTable>;

@@ -19,9 +19,10 @@ export class ApiError extends Error {
     this.details = details;
   }
 
-  /** Field problems of a `validation_failed` error, empty otherwise. */
+  /** Field problems of a `validation_failed` error (or a `conflict` naming its field), empty otherwise. */
   get fieldProblems(): FieldProblem[] {
-    if (this.code !== 'validation_failed' || !Array.isArray(this.details)) return [];
+    if ((this.code !== 'validation_failed' && this.code !== 'conflict') || !Array.isArray(this.details))
+      return [];
     return this.details.filter(
       (item): item is FieldProblem => typeof item?.path === 'string' && typeof item?.message === 'string',
     );

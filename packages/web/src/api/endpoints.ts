@@ -4,9 +4,13 @@ import type {
   apiTokenCreated,
   apiTokenListView,
   auditPage,
+  brandBody,
+  brandListView,
+  brandView,
   decisionBody,
   directoryView,
   enrolmentView,
+  GuideView,
   invitationAcceptBody,
   invitationBody,
   invitationListView,
@@ -20,12 +24,18 @@ import type {
   OrganisationView,
   organisationListView,
   outboxPage,
+  ProductView,
   passwordChangeBody,
   passwordResetConfirmBody,
+  productBody,
+  productListView,
   recoveryCodesView,
   registrationBody,
   SessionView,
+  sharesBody,
+  sharesView,
   signInBody,
+  viewStatisticsView,
 } from '@assay/core';
 import type { z } from 'zod';
 import { request, setCsrfToken } from './client';
@@ -44,6 +54,15 @@ type ApiTokenInput = z.input<typeof apiTokenBody>;
 export type ApiToken = z.infer<typeof apiTokenListView>['tokens'][number];
 export type ApiTokenCreated = z.infer<typeof apiTokenCreated>;
 export type OutboxMessage = z.infer<typeof outboxPage>['messages'][number];
+export type Brand = z.infer<typeof brandView>;
+export type BrandInput = z.input<typeof brandBody>;
+export type ProductSummary = z.infer<typeof productListView>['products'][number];
+export type ProductInput = z.input<typeof productBody>;
+export type { GuideView, ProductView };
+export type Share = z.infer<typeof sharesView>['shares'][number];
+export type SharesInput = z.input<typeof sharesBody>;
+export type ViewStatistics = z.infer<typeof viewStatisticsView>;
+export type DirectoryEntry = z.infer<typeof directoryView>['organisations'][number];
 
 async function session(pending: Promise<SessionView>): Promise<SessionView> {
   const view = await pending;
@@ -129,4 +148,53 @@ export const operatorApi = {
     request<AuditPage>('GET', '/operator/audit', { query }),
   outbox: (query: { to?: string; limit?: number }) =>
     request<z.infer<typeof outboxPage>>('GET', '/operator/outbox', { query }),
+};
+
+export const directoryApi = {
+  /** Approved enforcement organisations, of one country or all. */
+  enforcementOrganisations: (countryCode?: string) =>
+    request<z.infer<typeof directoryView>>('GET', '/directory/enforcement-organisations', {
+      query: { countryCode },
+    }),
+};
+
+/** A rights holder's own portfolio, managed by its members or by a legal representative acting for it. */
+export const portfolioApi = {
+  brands: (rightsHolderId: string) =>
+    request<z.infer<typeof brandListView>>('GET', `/rights-holders/${rightsHolderId}/brands`),
+  createBrand: (rightsHolderId: string, body: BrandInput) =>
+    request<Brand>('POST', `/rights-holders/${rightsHolderId}/brands`, { body }),
+  updateBrand: (rightsHolderId: string, brandId: string, body: BrandInput) =>
+    request<Brand>('PUT', `/rights-holders/${rightsHolderId}/brands/${brandId}`, { body }),
+  products: (rightsHolderId: string, query: { brandId?: string | undefined; lang?: string }) =>
+    request<z.infer<typeof productListView>>('GET', `/rights-holders/${rightsHolderId}/products`, { query }),
+  product: (rightsHolderId: string, productId: string) =>
+    request<ProductView>('GET', `/rights-holders/${rightsHolderId}/products/${productId}`),
+  createProduct: (rightsHolderId: string, body: ProductInput) =>
+    request<ProductView>('POST', `/rights-holders/${rightsHolderId}/products`, { body }),
+  replaceProduct: (rightsHolderId: string, productId: string, body: ProductInput) =>
+    request<ProductView>('PUT', `/rights-holders/${rightsHolderId}/products/${productId}`, { body }),
+  shares: (rightsHolderId: string, productId: string) =>
+    request<z.infer<typeof sharesView>>(
+      'GET',
+      `/rights-holders/${rightsHolderId}/products/${productId}/shares`,
+    ),
+  replaceShares: (rightsHolderId: string, productId: string, body: SharesInput) =>
+    request<z.infer<typeof sharesView>>(
+      'PUT',
+      `/rights-holders/${rightsHolderId}/products/${productId}/shares`,
+      { body },
+    ),
+  guideViews: (rightsHolderId: string, months: number) =>
+    request<ViewStatistics>('GET', `/rights-holders/${rightsHolderId}/statistics/guide-views`, {
+      query: { months },
+    }),
+};
+
+/** Guides shared with the reader's enforcement organisation, texts in the reader's language. */
+export const catalogueApi = {
+  products: (lang: string) =>
+    request<z.infer<typeof productListView>>('GET', '/catalogue/products', { query: { lang } }),
+  guide: (productId: string, lang: string) =>
+    request<GuideView>('GET', `/catalogue/products/${productId}`, { query: { lang } }),
 };

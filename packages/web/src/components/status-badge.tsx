@@ -13,6 +13,8 @@ const TONES: Record<string, 'good' | 'waiting' | 'bad' | 'neutral'> = {
   failed: 'bad',
   revoked: 'neutral',
   expired: 'neutral',
+  discontinued: 'neutral',
+  recalled: 'bad',
 };
 
 /** A coloured status word; the colour repeats what the text says. */

@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { ApiError } from '../api/client';
 
-interface Problem {
+/** A problem with one field: the translation key of its message and the values it interpolates. */
+export interface Problem {
   key: string;
   values?: Record<string, unknown>;
 }
-type Problems = Record<string, Problem>;
+export type Problems = Record<string, Problem>;
 
 /** Thrown by `check` to stop a submission whose input the shared schema refuses. */
 class InvalidInput extends Error {
@@ -69,16 +70,24 @@ export function useForm(options: { serverProblems?: Record<string, string> } = {
       ?.focus();
   }, [problems]);
 
-  const check = useCallback(<S extends z.ZodType>(schema: S, input: unknown): z.output<S> => {
-    const result = schema.safeParse(input);
-    if (result.success) return result.data;
-    const found: Problems = {};
-    for (const issue of result.error.issues) {
-      const path = issue.path.join('.');
-      found[path] ??= problemFor(issue, valueAt(input, issue.path));
-    }
-    throw new InvalidInput(found);
-  }, []);
+  /**
+   * Parses the input with the schema, or stops the submission showing its problems. `known` holds
+   * problems the form found itself with a more precise message than the schema's (a GTIN's check
+   * digit, say); they win over the schema's for the same field.
+   */
+  const check = useCallback(
+    <S extends z.ZodType>(schema: S, input: unknown, known: Problems = {}): z.output<S> => {
+      const result = schema.safeParse(input);
+      if (result.success && Object.keys(known).length === 0) return result.data;
+      const found: Problems = { ...known };
+      for (const issue of result.error?.issues ?? []) {
+        const path = issue.path.join('.');
+        found[path] ??= problemFor(issue, valueAt(input, issue.path));
+      }
+      throw new InvalidInput(found);
+    },
+    [],
+  );
 
   const onSubmit = useCallback(
     (action: () => Promise<void>) => async (event: FormEvent<HTMLFormElement>) => {

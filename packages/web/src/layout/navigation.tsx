@@ -1,4 +1,4 @@
-import type { Permission } from '@assay/core';
+import { ENFORCEMENT_KINDS, type OrganisationKind, type Permission } from '@assay/core';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { useSession } from '../session/session-context';
@@ -7,7 +7,11 @@ interface NavItem {
   to: string;
   label: string;
   permission?: Permission;
+  /** Shown only to these kinds of organisation. */
+  kinds?: readonly OrganisationKind[];
 }
+
+const PORTFOLIO_KINDS: readonly OrganisationKind[] = ['rights_holder', 'legal_representative'];
 
 interface NavSection {
   title?: string;
@@ -18,7 +22,16 @@ const SECTIONS: NavSection[] = [
   {
     items: [
       { to: '/', label: 'nav.home' },
+      { to: '/guides', label: 'nav.guides', kinds: ENFORCEMENT_KINDS },
       { to: '/account', label: 'nav.account' },
+    ],
+  },
+  {
+    title: 'nav.portfolio',
+    items: [
+      { to: '/portfolio/brands', label: 'nav.brands', kinds: PORTFOLIO_KINDS },
+      { to: '/portfolio/products', label: 'nav.products', kinds: PORTFOLIO_KINDS },
+      { to: '/portfolio/statistics', label: 'nav.statistics', kinds: PORTFOLIO_KINDS },
     ],
   },
   {
@@ -44,11 +57,14 @@ const SECTIONS: NavSection[] = [
 export function Navigation({ id, open, restricted }: { id: string; open: boolean; restricted: boolean }) {
   const { t } = useTranslation();
   const { session } = useSession();
+  const kind = session.organisation?.kind;
+  const allowed = (item: NavItem) => {
+    if (item.kinds && (restricted || !kind || !item.kinds.includes(kind))) return false;
+    return item.permission ? !restricted && session.permissions.includes(item.permission) : true;
+  };
   const sections = SECTIONS.map((section) => ({
     ...section,
-    items: section.items.filter((item) =>
-      item.permission ? !restricted && session.permissions.includes(item.permission) : true,
-    ),
+    items: section.items.filter(allowed),
   })).filter((section) => section.items.length > 0);
 
   return (

@@ -1,4 +1,4 @@
-import type { Permission } from '@assay/core';
+import type { OrganisationKind, Permission } from '@assay/core';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { Forbidden } from '../screens/app/not-found';
@@ -15,6 +15,19 @@ export function RequireSignedIn({ children }: { children: ReactNode }) {
 export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
   const { session } = useSession();
   return session.permissions.includes(permission) ? children : <Forbidden />;
+}
+
+/** Pages for some kinds of organisation only (a portfolio for rights holders, guides for officers). */
+export function RequireKind({
+  kinds,
+  children,
+}: {
+  kinds: readonly OrganisationKind[];
+  children: ReactNode;
+}) {
+  const { session } = useSession();
+  const kind = session.organisation?.kind;
+  return kind && kinds.includes(kind) ? children : <Forbidden />;
 }
 
 /** Where to go after signing in: the page that sent the person to sign-in, else home. */

@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely';
 import * as identity from './2026-11-23-0001-identity.js';
 import * as portfolio from './2026-11-23-0002-portfolio.js';
+import * as images from './2026-11-23-0003-images.js';
 
 /** Every migration, in order. Listed by hand so the same list runs under PGlite, PostgreSQL and a bundler. */
 export const migrations: Record<string, Migration> = {
   '2026-11-23-0001-identity': identity,
   '2026-11-23-0002-portfolio': portfolio,
+  '2026-11-23-0003-images': images,
 };

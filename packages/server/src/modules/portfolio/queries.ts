@@ -33,7 +33,7 @@ export async function loadProduct(db: Db, productId: string) {
     .where('p.id', '=', productId)
     .executeTakeFirst();
   if (!product) return undefined;
-  const [identifiers, guidePoints, indicators, shares] = await Promise.all([
+  const [identifiers, guidePoints, indicators, shares, images] = await Promise.all([
     db
       .selectFrom('product_identifiers')
       .select(['gtin', 'level'])
@@ -43,7 +43,7 @@ export async function loadProduct(db: Db, productId: string) {
       .execute(),
     db
       .selectFrom('guide_points')
-      .select(['id', 'title', 'body', 'visibility'])
+      .select(['id', 'title', 'body', 'visibility', 'genuine_image_id', 'counterfeit_image_id'])
       .where('product_id', '=', productId)
       .orderBy('position')
       .execute(),
@@ -54,8 +54,15 @@ export async function loadProduct(db: Db, productId: string) {
       .orderBy('kind')
       .execute(),
     loadShares(db, productId),
+    db
+      .selectFrom('product_images as pi')
+      .innerJoin('images as i', 'i.id', 'pi.image_id')
+      .select(['pi.image_id', 'pi.kind', 'i.width', 'i.height'])
+      .where('pi.product_id', '=', productId)
+      .orderBy('pi.position')
+      .execute(),
   ]);
-  return { ...product, identifiers, guidePoints, indicators, shares };
+  return { ...product, identifiers, guidePoints, indicators, shares, images };
 }
 
 export type ProductRecord = NonNullable<Awaited<ReturnType<typeof loadProduct>>>;

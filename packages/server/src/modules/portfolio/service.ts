@@ -2,6 +2,7 @@ import {
   type Actor,
   isEnforcementKind,
   type PortfolioViewer,
+  type ProductAccess,
   type ProductBody,
   type ProductShare,
   pickText,
@@ -45,8 +46,16 @@ function ownerView(product: ProductRecord) {
         ? { min: money(product.price_min)!, max: money(product.price_max)!, currency: product.currency }
         : null,
     status: product.status,
-    guidePoints: product.guidePoints,
+    guidePoints: product.guidePoints.map((point) => ({
+      id: point.id,
+      title: point.title,
+      body: point.body,
+      visibility: point.visibility,
+      genuineImageId: point.genuine_image_id,
+      counterfeitImageId: point.counterfeit_image_id,
+    })),
     indicators: product.indicators,
+    images: galleryView(product),
     updatedAt: product.updated_at.toISOString(),
   };
 }
@@ -119,6 +128,7 @@ export function createPortfolioService(deps: { db: Db; clock: Clock }) {
       .where('organisation_id', '=', rightsHolderId)
       .executeTakeFirst();
     if (!brand) throw invalid('brandId', 'No such brand in this portfolio');
+    await checkImagesBelongTo(trx, rightsHolderId, body);
     const row = {
       brand_id: body.brandId,
       reference: body.reference,
@@ -157,6 +167,7 @@ export function createPortfolioService(deps: { db: Db; clock: Clock }) {
     await trx.deleteFrom('product_identifiers').where('product_id', '=', id).execute();
     await trx.deleteFrom('guide_points').where('product_id', '=', id).execute();
     await trx.deleteFrom('counterfeit_indicators').where('product_id', '=', id).execute();
+    await trx.deleteFrom('product_images').where('product_id', '=', id).execute();
     if (body.identifiers.length) {
       await trx
         .insertInto('product_identifiers')
@@ -172,13 +183,36 @@ export function createPortfolioService(deps: { db: Db; clock: Clock }) {
     if (body.guidePoints.length) {
       await trx
         .insertInto('guide_points')
-        .values(body.guidePoints.map((point, position) => ({ product_id: id, position, ...point })))
+        .values(
+          body.guidePoints.map((point, position) => ({
+            product_id: id,
+            position,
+            title: point.title,
+            body: point.body,
+            visibility: point.visibility,
+            genuine_image_id: point.genuineImageId ?? null,
+            counterfeit_image_id: point.counterfeitImageId ?? null,
+          })),
+        )
         .execute();
     }
     if (body.indicators.length) {
       await trx
         .insertInto('counterfeit_indicators')
         .values(body.indicators.map((indicator) => ({ product_id: id, ...indicator })))
+        .execute();
+    }
+    if (body.images?.length) {
+      await trx
+        .insertInto('product_images')
+        .values(
+          body.images.map((image, position) => ({
+            product_id: id,
+            position,
+            image_id: image.imageId,
+            kind: image.kind,
+          })),
+        )
         .execute();
     }
     return id;
@@ -224,6 +258,26 @@ export function createPortfolioService(deps: { db: Db; clock: Clock }) {
   return {
     managedRightsHolder: (actor: Actor, rightsHolderId: string) =>
       managedRightsHolder(db, actor, rightsHolderId),
+
+    /**
+     * How far the actor sees into each of these products (`none` for a missing one): used to decide
+     * who may fetch an image that products or their guide points use.
+     */
+    async accessToProducts(actor: Actor, productIds: readonly string[]): Promise<Map<string, ProductAccess>> {
+      const access = new Map<string, ProductAccess>();
+      if (!productIds.length) return access;
+      const viewer = await viewerOf(actor);
+      const owners = await db
+        .selectFrom('products')
+        .select(['id', 'organisation_id'])
+        .where('id', 'in', [...productIds])
+        .execute();
+      for (const product of owners) {
+        const shares = (await loadShares(db, product.id)).map(toShare);
+        access.set(product.id, productAccess(viewer, product.organisation_id, shares));
+      }
+      return access;
+    },
 
     async brands(actor: Actor, rightsHolderId: string) {
       await managedRightsHolder(db, actor, rightsHolderId);
@@ -540,14 +594,56 @@ export function createPortfolioService(deps: { db: Db; clock: Clock }) {
             title: shown(point.title),
             body: shown(point.body),
             visibility: point.visibility,
+            genuineImageId: point.genuine_image_id,
+            counterfeitImageId: point.counterfeit_image_id,
           })),
         indicators: product.indicators.map((indicator) => ({
           kind: indicator.kind,
           text: shown(indicator.text),
         })),
+        images: galleryView(product),
       };
     },
   };
+}
+
+/** Image ids of a product body, each with the field path that names it. */
+function imageReferences(body: ProductBody): { path: string; imageId: string }[] {
+  return [
+    ...(body.images ?? []).map((image, index) => ({ path: `images.${index}.imageId`, imageId: image.imageId })),
+    ...body.guidePoints.flatMap((point, index) => [
+      ...(point.genuineImageId
+        ? [{ path: `guidePoints.${index}.genuineImageId`, imageId: point.genuineImageId }]
+        : []),
+      ...(point.counterfeitImageId
+        ? [{ path: `guidePoints.${index}.counterfeitImageId`, imageId: point.counterfeitImageId }]
+        : []),
+    ]),
+  ];
+}
+
+/** A product may only show images its own rights holder uploaded. */
+async function checkImagesBelongTo(trx: Db, rightsHolderId: string, body: ProductBody): Promise<void> {
+  const references = imageReferences(body);
+  if (!references.length) return;
+  const found = await trx
+    .selectFrom('images')
+    .select('id')
+    .where('organisation_id', '=', rightsHolderId)
+    .where('id', 'in', [...new Set(references.map((reference) => reference.imageId))])
+    .execute();
+  const known = new Set(found.map((row) => row.id));
+  const missing = references.find((reference) => !known.has(reference.imageId));
+  if (missing) throw invalid(missing.path, 'No such image in this portfolio');
+}
+
+function galleryView(product: ProductRecord) {
+  return product.images.map((image) => ({
+    imageId: image.image_id,
+    kind: image.kind,
+    width: image.width,
+    height: image.height,
+  }));
 }
 
 function summary(

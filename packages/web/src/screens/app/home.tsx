@@ -1,3 +1,4 @@
+import { isEnforcementKind } from '@assay/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeading } from '../../components/page-heading';
@@ -10,7 +11,19 @@ export function Home() {
   const { session } = useSession();
   const format = useFormat();
   const { user, organisation, roles, permissions } = session;
+  const kind = organisation?.kind;
+  const open = session.membershipStatus === 'active' && organisation?.status === 'active';
   const shortcuts = [
+    {
+      to: '/guides',
+      label: 'home.openGuides',
+      allowed: open && kind !== undefined && isEnforcementKind(kind),
+    },
+    {
+      to: '/portfolio/products',
+      label: 'home.managePortfolio',
+      allowed: open && (kind === 'rights_holder' || kind === 'legal_representative'),
+    },
     {
       to: '/operator/organisations',
       label: 'home.reviewOrganisations',

@@ -1,0 +1,108 @@
+import { imageListView, imageParams, imageUploadQuery, imageView, rightsHolderParams } from '@assay/core';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { AppContext } from '../../app-context.js';
+import { AppError, errorResponses, invalid } from '../../http/errors.js';
+import type { App } from '../../http/types.js';
+import { requireActor } from '../identity/request-auth.js';
+import type { Rendition } from './service.js';
+
+/** The one file of a multipart request, refused above `maxBytes` without being read further. */
+async function uploadedFile(request: FastifyRequest, maxBytes: number): Promise<Buffer> {
+  if (!request.isMultipart()) {
+    throw new AppError(415, 'validation_failed', 'Send the image as multipart/form-data with one file', [
+      { path: 'file', message: 'Not a multipart/form-data request' },
+    ]);
+  }
+  const file = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
+  if (!file) throw invalid('file', 'No file in the request');
+  try {
+    return await file.toBuffer();
+  } catch (error) {
+    if (error instanceof request.server.multipartErrors.RequestFileTooLargeError) {
+      const megabytes = Math.round((maxBytes / 1024 / 1024) * 10) / 10;
+      throw new AppError(413, 'payload_too_large', `The file is larger than ${megabytes} MB`, { maxBytes });
+    }
+    throw error;
+  }
+}
+
+export function registerImageRoutes(app: App, ctx: AppContext): void {
+  const { images } = ctx;
+
+  app.post(
+    '/api/rights-holders/:rightsHolderId/images',
+    {
+      schema: {
+        tags: ['images'],
+        summary:
+          'Upload one image (multipart/form-data, one file): JPEG, PNG, WebP, AVIF or GIF (first frame), checked by content, re-encoded without metadata',
+        consumes: ['multipart/form-data'],
+        params: rightsHolderParams,
+        querystring: imageUploadQuery,
+        response: { 201: imageView, ...errorResponses(400, 401, 403, 404, 413, 415) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await images.upload(
+            requireActor(request),
+            request.params.rightsHolderId,
+            () => uploadedFile(request, ctx.config.uploads.maxBytes),
+            request.query.kind,
+            request.ip,
+          ),
+        ),
+  );
+
+  app.get(
+    '/api/rights-holders/:rightsHolderId/images',
+    {
+      schema: {
+        tags: ['images'],
+        summary: 'Images of a rights holder you manage, newest first',
+        params: rightsHolderParams,
+        response: { 200: imageListView, ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (request) => ({
+      images: await images.list(requireActor(request), request.params.rightsHolderId),
+    }),
+  );
+
+  for (const rendition of ['thumbnail', 'display'] as const satisfies readonly Rendition[]) {
+    app.get(
+      `/api/images/:imageId/${rendition}`,
+      {
+        schema: {
+          tags: ['images'],
+          summary:
+            rendition === 'thumbnail'
+              ? 'An image as a thumbnail (at most 320 px), for its rights holder or an officer its product is shared with'
+              : 'An image at display size (at most 1600 px), for its rights holder or an officer its product is shared with',
+          params: imageParams,
+          response: {
+            200: z.any().describe('The image, re-encoded as WebP'),
+            304: z.undefined().describe('Not modified since the ETag sent in if-none-match'),
+            ...errorResponses(401, 403, 404),
+          },
+        },
+      },
+      async (request, reply) => {
+        const image = await images.rendition(requireActor(request), request.params.imageId, rendition);
+        // An image id names one immutable picture; who may see it can change, so caches stay private
+        // and short-lived.
+        const etag = `"${request.params.imageId}-${rendition}"`;
+        reply
+          .header('cache-control', 'private, max-age=300')
+          .header('etag', etag)
+          .header('x-content-type-options', 'nosniff')
+          .header('content-disposition', 'inline');
+        if (request.headers['if-none-match'] === etag) return reply.status(304).send();
+        return reply.type(image.contentType).send(image.bytes);
+      },
+    );
+  }
+}

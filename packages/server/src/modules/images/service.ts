@@ -1,0 +1,175 @@
+import { randomUUID } from 'node:crypto';
+import { type Actor, type ImageKind, visibleGuidePoint } from '@assay/core';
+import type { Logger } from 'pino';
+import type { Db } from '../../db/database.js';
+import { AppError, notFound } from '../../http/errors.js';
+import type { Clock } from '../../lib/clock.js';
+import type { BlobStorage } from '../../lib/storage.js';
+import { recordAudit } from '../audit/queries.js';
+import type { PortfolioService } from '../portfolio/service.js';
+import { printableJpeg, processImage } from './processing.js';
+import { findImage, imageUses, listImages } from './queries.js';
+
+export type Rendition = 'thumbnail' | 'display';
+
+function imageView(row: {
+  id: string;
+  kind: ImageKind;
+  content_type: string;
+  width: number;
+  height: number;
+  bytes: number;
+  created_at: Date;
+}) {
+  return {
+    id: row.id,
+    kind: row.kind,
+    contentType: row.content_type,
+    width: row.width,
+    height: row.height,
+    bytes: row.bytes,
+    thumbnailUrl: `/api/images/${row.id}/thumbnail`,
+    displayUrl: `/api/images/${row.id}/display`,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+/** Images rights holders upload for their products and guide points, and who may fetch them. */
+export function createImageService(deps: {
+  db: Db;
+  clock: Clock;
+  storage: BlobStorage;
+  portfolio: Pick<PortfolioService, 'managedRightsHolder' | 'accessToProducts'>;
+  log: Logger;
+}) {
+  const { db, clock, storage, portfolio, log } = deps;
+
+  /** Whether the actor acts for the rights holder (its members, its legal representatives). */
+  async function managesRightsHolder(actor: Actor, rightsHolderId: string): Promise<boolean> {
+    try {
+      await portfolio.managedRightsHolder(actor, rightsHolderId);
+      return true;
+    } catch (error) {
+      if (error instanceof AppError && error.status === 404) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Whether the actor may see an image: the owning rights holder side always; an enforcement user
+   * when a product shared with them shows it in its gallery or in a guide point they may see
+   * (a covert point's images only with covert access).
+   */
+  async function maySee(actor: Actor, image: { id: string; organisation_id: string }): Promise<boolean> {
+    if (await managesRightsHolder(actor, image.organisation_id)) return true;
+    const uses = await imageUses(db, image.id);
+    if (!uses.length) return false;
+    const access = await portfolio.accessToProducts(actor, [...new Set(uses.map((use) => use.product_id))]);
+    return uses.some((use) => {
+      const level = access.get(use.product_id) ?? 'none';
+      return use.visibility === null ? level !== 'none' : visibleGuidePoint(level, use.visibility);
+    });
+  }
+
+  return {
+    /**
+     * Check, re-encode and store one uploaded image. Renditions are written before the row: a
+     * refused or failed upload leaves neither files nor a row behind.
+     */
+    async upload(
+      actor: Actor,
+      rightsHolderId: string,
+      readFile: () => Promise<Buffer>,
+      kind: ImageKind,
+      ip: string | null,
+    ) {
+      await portfolio.managedRightsHolder(actor, rightsHolderId);
+      const input = await readFile();
+      const processed = await processImage(input);
+      const id = randomUUID();
+      const prefix = `images/${id.slice(0, 2)}/${id}`;
+      const keys = { thumbnail: `${prefix}-thumbnail.webp`, display: `${prefix}-display.webp` };
+      try {
+        await storage.put(keys.display, processed.display.bytes);
+        await storage.put(keys.thumbnail, processed.thumbnail.bytes);
+        const row = await db.transaction().execute(async (trx) => {
+          const inserted = await trx
+            .insertInto('images')
+            .values({
+              id,
+              organisation_id: rightsHolderId,
+              kind,
+              content_type: processed.contentType,
+              width: processed.display.width,
+              height: processed.display.height,
+              bytes: processed.display.bytes.length,
+              thumbnail_key: keys.thumbnail,
+              display_key: keys.display,
+              created_at: clock.now(),
+              created_by: actor.userId,
+            })
+            .returning(['id', 'kind', 'content_type', 'width', 'height', 'bytes', 'created_at'])
+            .executeTakeFirstOrThrow();
+          await recordAudit(trx, {
+            actor_user_id: actor.userId,
+            actor_organisation_id: actor.organisationId,
+            organisation_id: rightsHolderId,
+            action: 'image.uploaded',
+            target_type: 'image',
+            target_id: id,
+            ip,
+            details: { kind, bytes: input.length },
+          });
+          return inserted;
+        });
+        return imageView(row);
+      } catch (error) {
+        await Promise.all([storage.delete(keys.display), storage.delete(keys.thumbnail)]).catch(
+          (cleanup: unknown) => log.warn({ err: cleanup, imageId: id }, 'could not remove image files'),
+        );
+        throw error;
+      }
+    },
+
+    /** A rights holder's images, newest first. */
+    async list(actor: Actor, rightsHolderId: string) {
+      await portfolio.managedRightsHolder(actor, rightsHolderId);
+      return (await listImages(db, rightsHolderId)).map(imageView);
+    },
+
+    /** One rendition's bytes for someone who may see the image; anyone else gets "not found". */
+    async rendition(actor: Actor, imageId: string, rendition: Rendition) {
+      const image = await findImage(db, imageId);
+      if (!image || !(await maySee(actor, image))) throw notFound('Image');
+      const bytes = await storage.get(rendition === 'thumbnail' ? image.thumbnail_key : image.display_key);
+      if (!bytes) {
+        log.error({ imageId }, 'image file missing from storage');
+        throw notFound('Image');
+      }
+      return { bytes, contentType: image.content_type };
+    },
+
+    /**
+     * Display renditions as JPEG for printing, by image id. No access check: callers pass only ids
+     * taken from a guide already filtered for its reader. A missing file is left out.
+     */
+    async printable(imageIds: readonly string[]): Promise<Map<string, Buffer>> {
+      const printable = new Map<string, Buffer>();
+      const unique = [...new Set(imageIds)];
+      if (!unique.length) return printable;
+      const rows = await db
+        .selectFrom('images')
+        .select(['id', 'display_key'])
+        .where('id', 'in', unique)
+        .execute();
+      for (const row of rows) {
+        const bytes = await storage.get(row.display_key);
+        if (bytes) printable.set(row.id, await printableJpeg(bytes));
+        else log.error({ imageId: row.id }, 'image file missing from storage');
+      }
+      return printable;
+    },
+  };
+}
+
+export type ImageService = ReturnType<typeof createImageService>;

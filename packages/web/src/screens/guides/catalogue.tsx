@@ -1,0 +1,112 @@
+import { useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { catalogueApi, type ProductSummary } from '../../api/endpoints';
+import { useResource } from '../../api/use-resource';
+import { FormError } from '../../components/form-error';
+import { PageHeading } from '../../components/page-heading';
+import { LanguageMarker } from '../../components/shown-text';
+import { StatusBadge } from '../../components/status-badge';
+import { useContentLanguages } from '../../i18n/content-languages';
+import { useFormat } from '../../i18n/format';
+import { displayGtin } from '../portfolio/product-draft';
+
+/**
+ * Whether a product matches every word of the filter: in its name, brand, category or reference,
+ * or — for digits, spaced or not, as read off a barcode — inside one of its GTINs.
+ */
+export function matchesFilter(product: ProductSummary, filter: string): boolean {
+  const words = filter.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return true;
+  const digits = filter.replace(/[\s-]/g, '');
+  if (/^\d{3,}$/.test(digits) && product.gtins.some((gtin) => gtin.includes(digits))) return true;
+  const haystack = [product.name, product.brandName, product.category, product.reference]
+    .join(' ')
+    .toLocaleLowerCase();
+  return words.every((word) => haystack.includes(word));
+}
+
+/** Guides the officer's organisation may open, with a filter over name, brand and GTIN. */
+export function Catalogue() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { reader } = useContentLanguages();
+  const products = useResource(() => catalogueApi.products(reader), [reader]);
+  const [filter, setFilter] = useState('');
+  const filterId = useId();
+  const all = products.data?.products ?? [];
+  const shown = useMemo(() => all.filter((product) => matchesFilter(product, filter)), [all, filter]);
+
+  return (
+    <>
+      <PageHeading>{t('catalogue.title')}</PageHeading>
+      <p className="lead">{t('catalogue.intro')}</p>
+      <search className="filters">
+        <div className="field">
+          <label htmlFor={filterId}>{t('catalogue.filter')}</label>
+          <p id={`${filterId}-hint`} className="field-hint">
+            {t('catalogue.filterHint')}
+          </p>
+          <input
+            id={filterId}
+            type="search"
+            aria-describedby={`${filterId}-hint`}
+            autoComplete="off"
+            value={filter}
+            onChange={(event) => setFilter(event.target.value)}
+          />
+        </div>
+      </search>
+      <FormError error={products.error} />
+      {products.loading && <p role="status">{t('app.loading')}</p>}
+      {products.data && (
+        <p role="status" className="muted">
+          {filter.trim()
+            ? t('catalogue.countFiltered', {
+                shown: format.number(shown.length),
+                total: format.number(all.length),
+              })
+            : t('catalogue.count', { total: format.number(all.length) })}
+        </p>
+      )}
+      {products.data && all.length === 0 && <p className="empty">{t('catalogue.empty')}</p>}
+      {products.data && all.length > 0 && shown.length === 0 && (
+        <p className="empty">{t('catalogue.noMatch')}</p>
+      )}
+      <ul className="cards">
+        {shown.map((product) => (
+          <li key={product.id}>
+            <article className="card guide-card" aria-labelledby={`guide-${product.id}`}>
+              <h2 id={`guide-${product.id}`}>
+                <Link to={`/guides/${product.id}`}>
+                  <span lang={product.nameLanguage}>{product.name}</span>
+                </Link>
+                {product.nameLanguage !== reader && (
+                  <>
+                    {' '}
+                    <LanguageMarker language={product.nameLanguage} />
+                  </>
+                )}
+              </h2>
+              <p className="muted">
+                {product.brandName} · {product.category}
+                {product.status !== 'active' && (
+                  <>
+                    {' '}
+                    <StatusBadge status={product.status} />
+                  </>
+                )}
+              </p>
+              {product.gtins.length > 0 && (
+                <p>
+                  <span className="visually-hidden">{t('products.gtins')}: </span>
+                  <span className="mono">{format.list(product.gtins.map(displayGtin))}</span>
+                </p>
+              )}
+            </article>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
