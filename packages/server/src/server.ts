@@ -92,6 +92,7 @@ export async function buildServer(ctx: AppContext): Promise<App> {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(fastifyCookie);
+  // Uploads (images, workbooks): one file per request unless a route asks for more, at most MAX_UPLOAD_MB.
   await app.register(fastifyMultipart, {
     limits: { fileSize: ctx.config.uploads.maxBytes, files: 1, fields: 20, parts: 25 },
   });

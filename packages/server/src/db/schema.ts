@@ -332,6 +332,7 @@ export type ImageKind =
   | 'genuine'
   | 'counterfeit'
   | 'certificate';
+
 export interface ImageTable {
   id: string;
   organisation_id: string;
@@ -345,12 +346,14 @@ export interface ImageTable {
   created_at: Generated<Timestamp>;
   created_by: string | null;
 }
+
 export interface ProductImageTable {
   product_id: string;
   position: number;
   image_id: string;
   kind: ImageKind;
 }
+
 export type UserRow = Selectable<UserTable>;
 export type OrganisationRow = Selectable<OrganisationTable>;
 export type NewAuditEvent = Insertable<AuditEventTable>;
