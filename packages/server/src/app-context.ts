@@ -6,6 +6,7 @@ import { type Clock, systemClock } from './lib/clock.js';
 import { createSecretBox } from './lib/secret-box.js';
 import { type BlobStorage, createLocalStorage } from './lib/storage.js';
 import { createApiTokenService } from './modules/api-tokens/service.js';
+import { createContactService } from './modules/contacts/service.js';
 import { createGuidePdfService } from './modules/guide-pdf/service.js';
 import {
   createIdentityService,
@@ -13,9 +14,13 @@ import {
   type IdentityLimits,
 } from './modules/identity/service.js';
 import { createImageService } from './modules/images/service.js';
+import { createRecordationReminder } from './modules/ip-rights/reminders.js';
+import { createIpRightService } from './modules/ip-rights/service.js';
 import { createMailDispatcher, type MailDispatcher } from './modules/mail/dispatcher.js';
 import { createOrganisationService } from './modules/organisations/service.js';
 import { createPortfolioService } from './modules/portfolio/service.js';
+import { createRepresentationService } from './modules/representations/service.js';
+import { createSupplyChainService } from './modules/supply-chain/service.js';
 
 export interface Limits {
   /** Per client IP, on sign-in, registration and other unauthenticated forms. */
@@ -69,6 +74,18 @@ export async function createAppContext(config: Config, overrides: ContextOverrid
   const organisations = createOrganisationService({ db, clock, mail, publicUrl });
   const apiTokens = createApiTokenService({ db, clock });
   const portfolio = createPortfolioService({ db, clock });
+  const ipRights = createIpRightService({ db, clock, portfolio });
+  const supplyChain = createSupplyChainService({ db, clock, portfolio });
+  const contacts = createContactService({ db, clock, portfolio });
+  const representations = createRepresentationService({ db, clock });
+  /** The hourly job of `serve`; tests run it with their own clock. */
+  const remindExpiringRecordations = createRecordationReminder({
+    db,
+    clock,
+    mail,
+    publicUrl,
+    log: log.child({ module: 'recordations' }),
+  });
   const storage = overrides.storage ?? createLocalStorage(config.uploads.dir);
   const images = createImageService({ db, clock, storage, portfolio, log: log.child({ module: 'images' }) });
   const guidePdf = createGuidePdfService({ portfolio, images, clock });
@@ -84,6 +101,11 @@ export async function createAppContext(config: Config, overrides: ContextOverrid
     organisations,
     apiTokens,
     portfolio,
+    ipRights,
+    supplyChain,
+    contacts,
+    representations,
+    remindExpiringRecordations,
     storage,
     images,
     guidePdf,

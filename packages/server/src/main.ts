@@ -11,6 +11,7 @@ import { createSecretBox } from './lib/secret-box.js';
 import { demoAccountsTable, isDatabaseEmpty, seedDemoData } from './modules/demo/seed.js';
 import { hashPassword } from './modules/identity/passwords.js';
 import { currentTotpCode } from './modules/identity/totp.js';
+import { RECORDATION_REMINDER_INTERVAL_MS } from './modules/ip-rights/reminders.js';
 import { buildServer } from './server.js';
 
 async function seedIfEmpty(ctx: AppContext, force: boolean): Promise<boolean> {
@@ -30,6 +31,9 @@ async function serve(options: { port?: number }): Promise<void> {
   const app = await buildServer(ctx);
   await app.listen({ host: config.http.host, port: config.http.port });
   ctx.mail.dispatcher?.start();
+  setInterval(() => {
+    ctx.remindExpiringRecordations().catch((err) => ctx.log.error({ err }, 'recordation reminders failed'));
+  }, RECORDATION_REMINDER_INTERVAL_MS).unref();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.http.port;
   const where = config.db.url ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.db.dataDir}`;

@@ -19,12 +19,16 @@ import type { App } from './http/types.js';
 import { registerApiTokenRoutes } from './modules/api-tokens/routes.js';
 import { registerGuidePdfRoutes } from './modules/guide-pdf/routes.js';
 import { registerAuditRoutes } from './modules/audit/routes.js';
+import { registerContactRoutes } from './modules/contacts/routes.js';
 import { registerHealthRoutes } from './modules/health/routes.js';
 import { registerIdentityRoutes } from './modules/identity/routes.js';
 import { registerImageRoutes } from './modules/images/routes.js';
+import { registerIpRightRoutes } from './modules/ip-rights/routes.js';
 import { registerMailRoutes } from './modules/mail/routes.js';
 import { registerOrganisationRoutes } from './modules/organisations/routes.js';
 import { registerPortfolioRoutes } from './modules/portfolio/routes.js';
+import { registerRepresentationRoutes } from './modules/representations/routes.js';
+import { registerSupplyChainRoutes } from './modules/supply-chain/routes.js';
 import { registerWebApp } from './modules/web/static.js';
 
 /** Emailed links carry secrets in their path or query: they never reach the logs. */
@@ -118,6 +122,10 @@ export async function buildServer(ctx: AppContext): Promise<App> {
   registerAuditRoutes(app, ctx);
   registerMailRoutes(app, ctx);
   registerPortfolioRoutes(app, ctx);
+  registerIpRightRoutes(app, ctx);
+  registerSupplyChainRoutes(app, ctx);
+  registerContactRoutes(app, ctx);
+  registerRepresentationRoutes(app, ctx);
   registerImageRoutes(app, ctx);
   registerGuidePdfRoutes(app, ctx);
   await registerWebApp(app, ctx.config.http.webDist);

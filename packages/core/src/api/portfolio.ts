@@ -4,6 +4,7 @@ import { hsCodeSchema } from '../portfolio/hs-code.js';
 import { localisedTextSchema } from '../portfolio/localised-text.js';
 import { productSharesSchema } from '../portfolio/sharing.js';
 import { countryCode, LIMITS, timestamp, uuid } from './common.js';
+import { guideIpRightView, guideSupplyChainView, officerContactView } from './portfolio-records.js';
 
 export const rightsHolderParams = z.object({ rightsHolderId: uuid });
 export const brandParams = rightsHolderParams.extend({ brandId: uuid });
@@ -216,6 +217,12 @@ export const guideView = z
     ),
     indicators: z.array(z.object({ kind: z.enum(INDICATOR_KINDS), text: shownText })),
     images: z.array(productImageView),
+    /** The legitimate supply chain: the product's own entries and routes, then portfolio-wide ones. */
+    supplyChain: guideSupplyChainView,
+    /** Whom to call: contacts covering the reader's country first. */
+    contacts: z.array(officerContactView),
+    /** IP rights of the brand or company, each with its recordation in the reader's country. */
+    ipRights: z.array(guideIpRightView),
   })
   .meta({ id: 'Guide' });
 export type GuideView = z.infer<typeof guideView>;

@@ -40,6 +40,14 @@ const SAMPLES: { [T in MailTemplate]: MailTemplates[T] } = {
     note: 'Port of Le Havre',
     link: 'https://assay.test/organisation/members',
   },
+  recordation_expiring: {
+    name: 'Ada Lovelace',
+    organisation: 'Maison Exemple',
+    reference: 'AFA-2026-0042',
+    country: 'France',
+    expires: 'December 20, 2026',
+    link: 'https://assay.test/portfolio/recordations',
+  },
 };
 const TEMPLATES = Object.keys(SAMPLES) as MailTemplate[];
 

@@ -23,6 +23,15 @@ export interface MailTemplates {
     note: string;
     link: string;
   };
+  /** `country` and `expires` (a calendar day) come written in the recipient's language. */
+  recordation_expiring: {
+    name: string;
+    organisation: string;
+    reference: string;
+    country: string;
+    expires: string;
+    link: string;
+  };
 }
 export type MailTemplate = keyof MailTemplates;
 

@@ -15,6 +15,7 @@ import type { LocalisedJson } from '../../db/schema.js';
 import { conflict, invalid, notFound } from '../../http/errors.js';
 import type { Clock } from '../../lib/clock.js';
 import { recordAudit } from '../audit/queries.js';
+import { guideRecords } from '../supply-chain/guide-records.js';
 import { listProducts, loadProduct, loadShares, type ProductRecord, sharedWith } from './queries.js';
 
 function isUniqueViolation(error: unknown): error is { constraint?: string } {
@@ -602,6 +603,11 @@ export function createPortfolioService(deps: { db: Db; clock: Clock }) {
           text: shown(indicator.text),
         })),
         images: galleryView(product),
+        ...(await guideRecords(
+          db,
+          { organisationId: product.organisation_id, productId: product.id, brandId: product.brand_id },
+          viewer.countryCode,
+        )),
       };
     },
   };
