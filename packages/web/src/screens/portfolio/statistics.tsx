@@ -178,7 +178,7 @@ function ViewsReport({
       <p>{summary}</p>
       <figure className="panel chart-figure" aria-labelledby="views-chart-caption">
         <figcaption id="views-chart-caption">
-          <h2>{t('statistics.chartTitle')}</h2>
+          <h2 className="chart-caption">{t('statistics.chartTitle')}</h2>
         </figcaption>
         <StackedBarChart
           title={t('statistics.chartTitle')}
