@@ -4,6 +4,7 @@ export * from './api/common.js';
 export * from './api/organisations.js';
 export * from './api/outbox.js';
 export * from './api/portfolio.js';
+export * from './api/portfolio-bulk.js';
 export * from './api/portfolio-records.js';
 export * from './api/session.js';
 export * from './geo/countries.js';

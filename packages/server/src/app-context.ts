@@ -19,6 +19,7 @@ import { createIpRightService } from './modules/ip-rights/service.js';
 import { createMailDispatcher, type MailDispatcher } from './modules/mail/dispatcher.js';
 import { createOrganisationService } from './modules/organisations/service.js';
 import { createPortfolioService } from './modules/portfolio/service.js';
+import { createPortfolioBulkService } from './modules/portfolio-bulk/service.js';
 import { createRepresentationService } from './modules/representations/service.js';
 import { createSupplyChainService } from './modules/supply-chain/service.js';
 
@@ -74,6 +75,7 @@ export async function createAppContext(config: Config, overrides: ContextOverrid
   const organisations = createOrganisationService({ db, clock, mail, publicUrl });
   const apiTokens = createApiTokenService({ db, clock });
   const portfolio = createPortfolioService({ db, clock });
+  const portfolioBulk = createPortfolioBulkService({ db, clock, portfolio });
   const ipRights = createIpRightService({ db, clock, portfolio });
   const supplyChain = createSupplyChainService({ db, clock, portfolio });
   const contacts = createContactService({ db, clock, portfolio });
@@ -101,6 +103,7 @@ export async function createAppContext(config: Config, overrides: ContextOverrid
     organisations,
     apiTokens,
     portfolio,
+    portfolioBulk,
     ipRights,
     supplyChain,
     contacts,

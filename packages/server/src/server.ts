@@ -27,6 +27,7 @@ import { registerIpRightRoutes } from './modules/ip-rights/routes.js';
 import { registerMailRoutes } from './modules/mail/routes.js';
 import { registerOrganisationRoutes } from './modules/organisations/routes.js';
 import { registerPortfolioRoutes } from './modules/portfolio/routes.js';
+import { registerPortfolioBulkRoutes } from './modules/portfolio-bulk/routes.js';
 import { registerRepresentationRoutes } from './modules/representations/routes.js';
 import { registerSupplyChainRoutes } from './modules/supply-chain/routes.js';
 import { registerWebApp } from './modules/web/static.js';
@@ -122,6 +123,7 @@ export async function buildServer(ctx: AppContext): Promise<App> {
   registerAuditRoutes(app, ctx);
   registerMailRoutes(app, ctx);
   registerPortfolioRoutes(app, ctx);
+  registerPortfolioBulkRoutes(app, ctx);
   registerIpRightRoutes(app, ctx);
   registerSupplyChainRoutes(app, ctx);
   registerContactRoutes(app, ctx);

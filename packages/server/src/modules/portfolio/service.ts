@@ -260,6 +260,9 @@ export function createPortfolioService(deps: { db: Db; clock: Clock }) {
     managedRightsHolder: (actor: Actor, rightsHolderId: string) =>
       managedRightsHolder(db, actor, rightsHolderId),
 
+    /** The one way a product is written, for callers holding a transaction (the bulk import). */
+    writeProduct,
+
     /**
      * How far the actor sees into each of these products (`none` for a missing one): used to decide
      * who may fetch an image that products or their guide points use.
