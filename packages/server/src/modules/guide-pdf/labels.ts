@@ -5,6 +5,7 @@ export interface GuideLabels {
   confidential: string;
   generated: string;
   page: (page: number, pages: number) => string;
+  identification: string;
   rightsHolder: string;
   brand: string;
   reference: string;
@@ -38,6 +39,7 @@ const en: GuideLabels = {
   confidential: 'Confidential — for enforcement use',
   generated: 'Generated',
   page: (page, pages) => `Page ${page} of ${pages}`,
+  identification: 'Identification',
   rightsHolder: 'Rights holder',
   brand: 'Brand',
   reference: 'Reference',
@@ -83,6 +85,7 @@ const fr: GuideLabels = {
   confidential: 'Confidentiel — réservé aux services de contrôle',
   generated: 'Généré le',
   page: (page, pages) => `Page ${page} sur ${pages}`,
+  identification: 'Identification',
   rightsHolder: 'Titulaire de droits',
   brand: 'Marque',
   reference: 'Référence',
@@ -128,6 +131,7 @@ const es: GuideLabels = {
   confidential: 'Confidencial — para uso de las autoridades de control',
   generated: 'Generado el',
   page: (page, pages) => `Página ${page} de ${pages}`,
+  identification: 'Identificación',
   rightsHolder: 'Titular de derechos',
   brand: 'Marca',
   reference: 'Referencia',

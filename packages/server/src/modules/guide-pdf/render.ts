@@ -95,8 +95,9 @@ export function renderGuidePdf(input: GuidePdfInput): Promise<Buffer> {
   const keepTogether = (height: number) => {
     if (doc.y + height > bottom() && height <= contentHeight) doc.addPage();
   };
-  const heading = (text: string) => {
-    keepTogether(60);
+  /** A section heading, kept on one page with the first `following` points of what it introduces. */
+  const heading = (text: string, following = 20) => {
+    keepTogether(Math.min(40 + following, contentHeight));
     doc.moveDown(0.8).font('Helvetica-Bold').fontSize(14).fillColor(COLOURS.text);
     doc.text(printable(text), left, doc.y, { width });
     const y = doc.y + 2;
@@ -126,7 +127,7 @@ export function renderGuidePdf(input: GuidePdfInput): Promise<Buffer> {
   }
 
   // Identity
-  heading(guide.reference);
+  heading(labels.identification);
   const identity: [string, string][] = [
     [labels.rightsHolder, guide.rightsHolder.name],
     [labels.brand, guide.brandName],
@@ -177,7 +178,7 @@ export function renderGuidePdf(input: GuidePdfInput): Promise<Buffer> {
 
   // Gallery
   if (guide.images.length) {
-    heading(labels.images);
+    heading(labels.images, GALLERY_IMAGE_HEIGHT + 20);
     const gap = 12;
     const cell = (width - 2 * gap) / 3;
     for (let start = 0; start < guide.images.length; start += 3) {
@@ -197,20 +198,27 @@ export function renderGuidePdf(input: GuidePdfInput): Promise<Buffer> {
   }
 
   // Guide points
-  if (guide.guidePoints.length) {
-    heading(labels.guidePoints);
+  const pointTitle = (point: GuideView['guidePoints'][number], index: number) =>
+    `${index + 1}. ${shown(point.title)}`;
+  const hasImages = (point: GuideView['guidePoints'][number]) =>
+    point.genuineImageId !== null || point.counterfeitImageId !== null;
+  const pointHeight = (point: GuideView['guidePoints'][number], index: number) => {
+    doc.font('Helvetica-Bold').fontSize(12);
+    let height = doc.heightOfString(pointTitle(point, index), { width }) + 18;
+    doc.font('Helvetica').fontSize(10);
+    height += doc.heightOfString(shown(point.body), { width }) + (point.visibility === 'covert' ? 14 : 0);
+    return hasImages(point) ? height + POINT_IMAGE_HEIGHT + 24 : height;
+  };
+  const firstPoint = guide.guidePoints[0];
+  if (firstPoint) {
+    heading(labels.guidePoints, pointHeight(firstPoint, 0));
     const gap = 14;
     const column = (width - gap) / 2;
     guide.guidePoints.forEach((point, index) => {
-      const title = `${index + 1}. ${shown(point.title)}`;
+      const title = pointTitle(point, index);
       const body = shown(point.body);
-      const withImages = point.genuineImageId !== null || point.counterfeitImageId !== null;
-      doc.font('Helvetica-Bold').fontSize(12);
-      let height = doc.heightOfString(title, { width }) + 8;
-      doc.font('Helvetica').fontSize(10);
-      height += doc.heightOfString(body, { width }) + (point.visibility === 'covert' ? 14 : 0);
-      if (withImages) height += POINT_IMAGE_HEIGHT + 24;
-      keepTogether(height + 10);
+      const withImages = hasImages(point);
+      keepTogether(pointHeight(point, index));
 
       doc.moveDown(0.6).font('Helvetica-Bold').fontSize(12).fillColor(COLOURS.text);
       doc.text(title, left, doc.y, { width });
@@ -247,7 +255,7 @@ export function renderGuidePdf(input: GuidePdfInput): Promise<Buffer> {
 
   // Counterfeit indicators
   if (guide.indicators.length) {
-    heading(labels.indicators);
+    heading(labels.indicators, 30);
     for (const indicator of guide.indicators) {
       keepTogether(30);
       doc.moveDown(0.2).font('Helvetica-Bold').fontSize(10).fillColor(COLOURS.text);
