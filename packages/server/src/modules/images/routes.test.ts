@@ -457,6 +457,40 @@ describe('who may fetch an image', () => {
   });
 });
 
+describe('deleting images', () => {
+  it('deletes an image nothing shows, files included, and refuses one a product shows', async () => {
+    const unused = await uploaded(owner, await picture(20, 20).png().toBuffer());
+    const used = await uploaded(owner, await picture(20, 20).png().toBuffer());
+    const product = await owner.post(`/api/rights-holders/${rightsHolderId}/products`, {
+      brandId,
+      reference: 'DELETE-1',
+      name: text('Norvalin 50 mg'),
+      category: 'analgesics',
+      guidePoints: [{ title: text('a'), body: text('b'), visibility: 'covert', genuineImageId: used }],
+    });
+    expect(product.statusCode).toBe(201);
+    const files = await storedFiles();
+    expect(files.filter((file) => file.includes(unused))).toHaveLength(2);
+
+    const stranger = (await client('rights_holder', 'DE', ['admin'])).client;
+    expect((await stranger.delete(`/api/rights-holders/${rightsHolderId}/images/${unused}`)).statusCode).toBe(
+      404,
+    );
+    const refused = await owner.delete(`/api/rights-holders/${rightsHolderId}/images/${used}`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.details).toEqual([{ path: 'imageId', message: 'Used by 1 product' }]);
+    expect((await owner.get(`/api/images/${used}/display`)).statusCode).toBe(200);
+
+    const deleted = await owner.delete(`/api/rights-holders/${rightsHolderId}/images/${unused}`);
+    expect(deleted.statusCode).toBe(204);
+    expect((await owner.get(`/api/images/${unused}/display`)).statusCode).toBe(404);
+    expect((await storedFiles()).filter((file) => file.includes(unused))).toEqual([]);
+    expect((await owner.delete(`/api/rights-holders/${rightsHolderId}/images/${unused}`)).statusCode).toBe(
+      404,
+    );
+  });
+});
+
 describe('API description', () => {
   it('documents the image and printable guide routes', async () => {
     const response = await owner.get('/api/openapi.json');

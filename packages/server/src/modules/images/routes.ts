@@ -72,6 +72,27 @@ export function registerImageRoutes(app: App, ctx: AppContext): void {
     }),
   );
 
+  app.delete(
+    '/api/rights-holders/:rightsHolderId/images/:imageId',
+    {
+      schema: {
+        tags: ['images'],
+        summary: 'Delete an image that no product or guide point shows any more',
+        params: rightsHolderParams.extend(imageParams.shape),
+        response: { 204: z.null(), ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      await images.remove(
+        requireActor(request),
+        request.params.rightsHolderId,
+        request.params.imageId,
+        request.ip,
+      );
+      return reply.status(204).send(null);
+    },
+  );
+
   for (const rendition of ['thumbnail', 'display'] as const satisfies readonly Rendition[]) {
     app.get(
       `/api/images/:imageId/${rendition}`,

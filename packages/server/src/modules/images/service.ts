@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Actor, type ImageKind, visibleGuidePoint } from '@assay/core';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/database.js';
-import { AppError, notFound } from '../../http/errors.js';
+import { AppError, conflict, notFound } from '../../http/errors.js';
 import type { Clock } from '../../lib/clock.js';
 import type { BlobStorage } from '../../lib/storage.js';
 import { recordAudit } from '../audit/queries.js';
@@ -33,6 +33,11 @@ function imageView(row: {
     createdAt: row.created_at.toISOString(),
   };
 }
+
+const inUse = (products: number) =>
+  conflict('This image is still shown by a product or one of its guide points', [
+    { path: 'imageId', message: `Used by ${products} product${products === 1 ? '' : 's'}` },
+  ]);
 
 /** Images rights holders upload for their products and guide points, and who may fetch them. */
 export function createImageService(deps: {
@@ -129,6 +134,47 @@ export function createImageService(deps: {
         );
         throw error;
       }
+    },
+
+    /**
+     * Delete an image no product or guide point shows any more: its row, then its files. An image
+     * still in use is refused (409) so that no guide loses a picture silently.
+     */
+    async remove(actor: Actor, rightsHolderId: string, imageId: string, ip: string | null) {
+      await portfolio.managedRightsHolder(actor, rightsHolderId);
+      let image: { thumbnail_key: string; display_key: string };
+      try {
+        image = await db.transaction().execute(async (trx) => {
+          const row = await trx
+            .selectFrom('images')
+            .select(['thumbnail_key', 'display_key'])
+            .where('id', '=', imageId)
+            .where('organisation_id', '=', rightsHolderId)
+            .forUpdate()
+            .executeTakeFirst();
+          if (!row) throw notFound('Image');
+          const uses = await imageUses(trx, imageId);
+          if (uses.length) throw inUse(new Set(uses.map((use) => use.product_id)).size);
+          await trx.deleteFrom('images').where('id', '=', imageId).execute();
+          await recordAudit(trx, {
+            actor_user_id: actor.userId,
+            actor_organisation_id: actor.organisationId,
+            organisation_id: rightsHolderId,
+            action: 'image.deleted',
+            target_type: 'image',
+            target_id: imageId,
+            ip,
+          });
+          return row;
+        });
+      } catch (error) {
+        // A product written meanwhile now shows the image (foreign key violation).
+        if ((error as { code?: unknown }).code === '23503') throw inUse(1);
+        throw error;
+      }
+      await Promise.all([storage.delete(image.display_key), storage.delete(image.thumbnail_key)]).catch(
+        (cleanup: unknown) => log.warn({ err: cleanup, imageId }, 'could not remove image files'),
+      );
     },
 
     /** A rights holder's images, newest first. */
