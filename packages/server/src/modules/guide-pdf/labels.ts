@@ -33,6 +33,25 @@ export interface GuideLabels {
   indicatorKinds: Record<'defect' | 'material' | 'price' | 'source' | 'route' | 'other', string>;
   none: string;
   languageNote: string;
+  supplyChain: string;
+  roles: Record<'manufacturer' | 'exporter' | 'importer' | 'distributor' | 'licensee' | 'carrier', string>;
+  taxNumber: string;
+  routes: string;
+  ports: string;
+  carriers: string;
+  ipRights: string;
+  ipRightTypes: Record<
+    'trademark' | 'design' | 'patent' | 'copyright' | 'geographical_indication' | 'plant_variety',
+    string
+  >;
+  classes: string;
+  validUntil: string;
+  recordation: (country: string) => string;
+  recordationStatuses: Record<'filed' | 'granted' | 'expired' | 'refused' | 'withdrawn', string>;
+  contacts: string;
+  alwaysAvailable: string;
+  speaks: string;
+  worldwide: string;
 }
 
 const en: GuideLabels = {
@@ -79,6 +98,42 @@ const en: GuideLabels = {
   },
   none: '—',
   languageNote: 'Text marked [XX] is shown in the language it was entered in.',
+  supplyChain: 'Legitimate supply chain',
+  roles: {
+    manufacturer: 'Manufacturer',
+    exporter: 'Authorised exporter',
+    importer: 'Authorised importer',
+    distributor: 'Distributor',
+    licensee: 'Licensee',
+    carrier: 'Carrier',
+  },
+  taxNumber: 'Tax no.',
+  routes: 'Usual routes',
+  ports: 'ports',
+  carriers: 'carriers',
+  ipRights: 'IP rights',
+  ipRightTypes: {
+    trademark: 'Trademark',
+    design: 'Design',
+    patent: 'Patent',
+    copyright: 'Copyright',
+    geographical_indication: 'Geographical indication',
+    plant_variety: 'Plant variety',
+  },
+  classes: 'classes',
+  validUntil: 'valid until',
+  recordation: (country) => `Application for action in ${country}`,
+  recordationStatuses: {
+    filed: 'filed',
+    granted: 'granted',
+    expired: 'expired',
+    refused: 'refused',
+    withdrawn: 'withdrawn',
+  },
+  contacts: 'Contacts',
+  alwaysAvailable: '24/7',
+  speaks: 'speaks',
+  worldwide: 'worldwide',
 };
 
 const fr: GuideLabels = {
@@ -125,6 +180,42 @@ const fr: GuideLabels = {
   },
   none: '—',
   languageNote: 'Un texte marqué [XX] est affiché dans la langue où il a été saisi.',
+  supplyChain: 'Chaîne d’approvisionnement légitime',
+  roles: {
+    manufacturer: 'Fabricant',
+    exporter: 'Exportateur autorisé',
+    importer: 'Importateur autorisé',
+    distributor: 'Distributeur',
+    licensee: 'Licencié',
+    carrier: 'Transporteur',
+  },
+  taxNumber: 'N° fiscal',
+  routes: 'Itinéraires habituels',
+  ports: 'ports',
+  carriers: 'transporteurs',
+  ipRights: 'Droits de propriété intellectuelle',
+  ipRightTypes: {
+    trademark: 'Marque',
+    design: 'Dessin ou modèle',
+    patent: 'Brevet',
+    copyright: 'Droit d’auteur',
+    geographical_indication: 'Indication géographique',
+    plant_variety: 'Obtention végétale',
+  },
+  classes: 'classes',
+  validUntil: 'valable jusqu’au',
+  recordation: (country) => `Demande d’intervention (${country})`,
+  recordationStatuses: {
+    filed: 'déposée',
+    granted: 'accordée',
+    expired: 'expirée',
+    refused: 'refusée',
+    withdrawn: 'retirée',
+  },
+  contacts: 'Contacts',
+  alwaysAvailable: '24 h/24, 7 j/7',
+  speaks: 'parle',
+  worldwide: 'monde entier',
 };
 
 const es: GuideLabels = {
@@ -171,6 +262,42 @@ const es: GuideLabels = {
   },
   none: '—',
   languageNote: 'El texto marcado [XX] se muestra en el idioma en que se introdujo.',
+  supplyChain: 'Cadena de suministro legítima',
+  roles: {
+    manufacturer: 'Fabricante',
+    exporter: 'Exportador autorizado',
+    importer: 'Importador autorizado',
+    distributor: 'Distribuidor',
+    licensee: 'Licenciatario',
+    carrier: 'Transportista',
+  },
+  taxNumber: 'N.º fiscal',
+  routes: 'Rutas habituales',
+  ports: 'puertos',
+  carriers: 'transportistas',
+  ipRights: 'Derechos de propiedad intelectual',
+  ipRightTypes: {
+    trademark: 'Marca',
+    design: 'Diseño',
+    patent: 'Patente',
+    copyright: 'Derecho de autor',
+    geographical_indication: 'Indicación geográfica',
+    plant_variety: 'Obtención vegetal',
+  },
+  classes: 'clases',
+  validUntil: 'válido hasta',
+  recordation: (country) => `Solicitud de intervención (${country})`,
+  recordationStatuses: {
+    filed: 'presentada',
+    granted: 'concedida',
+    expired: 'caducada',
+    refused: 'denegada',
+    withdrawn: 'retirada',
+  },
+  contacts: 'Contactos',
+  alwaysAvailable: '24 h, 7 días',
+  speaks: 'habla',
+  worldwide: 'todo el mundo',
 };
 
 const LABELS: Record<Locale, GuideLabels> = { en, fr, es };

@@ -48,10 +48,14 @@ function hsCode(code: string): string {
 function formatters(lang: string) {
   const locales = [lang, 'en'];
   const regions = new Intl.DisplayNames(locales, { type: 'region', fallback: 'code' });
+  const languages = new Intl.DisplayNames(locales, { type: 'language', fallback: 'code' });
   return {
     country: (code: string) => `${regions.of(code) ?? code} (${code})`,
     money: (amount: number, currency: string) =>
       new Intl.NumberFormat(locales, { style: 'currency', currency }).format(amount),
+    language: (code: string) => languages.of(code) ?? code,
+    day: (isoDate: string) =>
+      new Intl.DateTimeFormat(locales, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(isoDate)),
     date: (date: Date) =>
       `${new Intl.DateTimeFormat(locales, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(date)} UTC`,
   };
@@ -264,6 +268,80 @@ export function renderGuidePdf(input: GuidePdfInput): Promise<Buffer> {
         continued: true,
       });
       doc.font('Helvetica').text(shown(indicator.text));
+    }
+  }
+
+  /** A list item: a bold lead, then plain details, kept on one page. */
+  const item = (lead: string, details: string) => {
+    doc.font('Helvetica').fontSize(10);
+    keepTogether(doc.heightOfString(printable(`${lead} ${details}`), { width }) + 6);
+    doc.moveDown(0.25).font('Helvetica-Bold').fillColor(COLOURS.text);
+    doc.text(printable(lead), left, doc.y, { width, continued: details !== '' });
+    if (details) doc.font('Helvetica').text(printable(` ${details}`));
+  };
+  const joined = (...parts: (string | null | false | undefined)[]) => parts.filter(Boolean).join(' · ');
+
+  // Legitimate supply chain
+  const { entries, routes } = guide.supplyChain;
+  if (entries.length || routes.length) {
+    heading(labels.supplyChain, 30);
+    for (const entry of entries) {
+      item(
+        `${labels.roles[entry.role]}:`,
+        joined(
+          `${entry.name} — ${format.country(entry.countryCode)}`,
+          entry.eori && `EORI ${entry.eori}`,
+          entry.taxNumber && `${labels.taxNumber} ${entry.taxNumber}`,
+          entry.address,
+        ),
+      );
+    }
+    for (const route of routes) {
+      item(
+        [route.originCountry, ...route.transitCountries, route.destinationCountry].join(' > '),
+        joined(
+          route.transportMode,
+          route.ports.length > 0 && `${labels.ports} ${route.ports.join(', ')}`,
+          route.carriers.length > 0 && `${labels.carriers} ${route.carriers.join(', ')}`,
+        ),
+      );
+    }
+  }
+
+  // IP rights
+  if (guide.ipRights.length) {
+    heading(labels.ipRights, 30);
+    for (const right of guide.ipRights) {
+      const recordation = right.recordation;
+      item(
+        `${labels.ipRightTypes[right.type]} ${right.registrationNumber}`,
+        joined(
+          right.office,
+          right.classes.length > 0 && `${labels.classes} ${right.classes.join(', ')}`,
+          right.ownerName,
+          right.validTo && `${labels.validUntil} ${format.day(right.validTo)}`,
+          recordation &&
+            `${labels.recordation(recordation.countryCode)}: ${recordation.reference}, ${labels.recordationStatuses[recordation.status]}${recordation.validTo ? `, ${labels.validUntil} ${format.day(recordation.validTo)}` : ''}`,
+        ),
+      );
+    }
+  }
+
+  // Contacts
+  if (guide.contacts.length) {
+    heading(labels.contacts, 30);
+    for (const contact of guide.contacts) {
+      item(
+        joined(contact.name, contact.title),
+        joined(
+          contact.phone,
+          contact.email,
+          contact.alwaysAvailable ? labels.alwaysAvailable : contact.hours,
+          contact.languages.length > 0 &&
+            `${labels.speaks} ${contact.languages.map(format.language).join(', ')}`,
+          contact.countries.length > 0 ? contact.countries.join(', ') : labels.worldwide,
+        ),
+      );
     }
   }
 

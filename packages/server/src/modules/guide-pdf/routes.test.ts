@@ -98,6 +98,50 @@ beforeAll(async () => {
   });
   expect(created.statusCode, created.body).toBe(201);
   productId = created.json().id;
+  const base = `/api/rights-holders/${rightsHolderId}`;
+  const records = [
+    await owner.post(`${base}/contacts`, {
+      name: 'Ingrid Dahl',
+      title: 'Brand protection manager',
+      phone: '+47 22 00 00 00',
+      email: 'brand.protection@norvalin.example',
+      languages: ['no', 'en', 'fr'],
+      alwaysAvailable: true,
+    }),
+    await owner.post(`${base}/supply-chain/entries`, {
+      role: 'manufacturer',
+      name: 'Norvalin Produksjon AS',
+      countryCode: 'NO',
+      taxNumber: 'NO 987 654 321',
+      productId,
+    }),
+    await owner.post(`${base}/supply-chain/routes`, {
+      originCountry: 'NO',
+      transitCountries: ['DE'],
+      destinationCountry: 'FR',
+      ports: ['NOOSL', 'FRLEH'],
+      transportMode: 'SEA',
+      productId,
+    }),
+    await owner.post(`${base}/ip-rights`, {
+      type: 'trademark',
+      registrationNumber: '018123456',
+      office: 'EUIPO',
+      classes: [5],
+      ownerName: 'Norvalin AS',
+      validTo: '2031-05-31',
+      brandId: brand.json().id,
+    }),
+  ];
+  for (const record of records) expect(record.statusCode, record.body).toBe(201);
+  const recordation = await owner.post(`${base}/recordations`, {
+    countryCode: 'FR',
+    reference: 'FR-AFA-2026-0042',
+    status: 'granted',
+    validTo: '2027-03-31',
+    ipRightId: records[3]?.json().id,
+  });
+  expect(recordation.statusCode, recordation.body).toBe(201);
   const fr = await client('customs', 'FR');
   const ke = await client('customs', 'KE');
   frOfficer = fr.client;
@@ -140,8 +184,18 @@ describe('printable guide for an officer', () => {
     expect(content).toContain('Vendu en ligne sous 2 EUR');
     expect(content).toContain('Authentique');
     expect(content).toContain('Contrefaçon');
-    expect(content).not.toContain('UV micro-text');
-    expect(content).not.toContain('NVX');
+    expect(content).toContain('Chaîne d’approvisionnement légitime');
+    // Lines wrap where the page ends them: read the rest as running text.
+    const flat = content.replace(/\s*\n\s*/g, ' ');
+    expect(flat).toContain('Fabricant: Norvalin Produksjon AS — Norvège (NO) · N° fiscal NO 987 654 321');
+    expect(flat).toContain('NO > DE > FR SEA · ports NOOSL, FRLEH');
+    expect(flat).toMatch(/Marque 018123456 EUIPO · classes 5 · Norvalin AS · valable jusqu’au 31 mai 2031/);
+    expect(flat).toMatch(/Demande d’intervention \(FR\): FR-AFA-2026-0042, accordée/);
+    expect(flat).toContain('Ingrid Dahl · Brand protection manager');
+    expect(flat).toContain('+47 22 00 00 00 · brand.protection@norvalin.example · 24 h/24, 7 j/7');
+    expect(flat).toContain('parle norvégien, anglais, français');
+    expect(flat).not.toContain('UV micro-text');
+    expect(flat).not.toContain('NVX');
     // The guide's gallery and the overt point's two images are in; the covert one is not.
     expect(pdf.toString('latin1').match(/\/Subtype \/Image/g)).toHaveLength(3);
     expect(await viewCount()).toBe(views + 1);
