@@ -264,7 +264,7 @@ export function registerSupplyChainRoutes(app: App, ctx: AppContext): void {
       if (!request.isMultipart())
         throw invalid('file', 'Send the file as multipart/form-data, in the field "file"');
       const part = await request.file();
-      if (!part || part.fieldname !== 'file') throw invalid('file', 'Send the file in the field "file"');
+      if (part?.fieldname !== 'file') throw invalid('file', 'Send the file in the field "file"');
       const buffer = await part.toBuffer();
       return supplyChain.importFile(
         actor,
