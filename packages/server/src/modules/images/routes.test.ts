@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { OrganisationKind, Role } from '@assay/core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, readConfig } from '../../config.js';
 import { makeOrganisation, makeUser, signIn } from '../../test-support/factories.js';
 import { createTestApp, type TestApp, TestClient } from '../../test-support/test-app.js';
 
@@ -488,6 +489,20 @@ describe('deleting images', () => {
     expect((await owner.delete(`/api/rights-holders/${rightsHolderId}/images/${unused}`)).statusCode).toBe(
       404,
     );
+  });
+});
+
+describe('upload configuration', () => {
+  it('keeps uploads in DATA_DIR/uploads, at most 10 MB, unless told otherwise', () => {
+    expect(readConfig({ DATA_DIR: '/var/lib/assay' }).uploads).toEqual({
+      dir: '/var/lib/assay/uploads',
+      maxBytes: 10 * 1024 * 1024,
+    });
+    expect(readConfig({ UPLOAD_DIR: '/srv/uploads', MAX_UPLOAD_MB: '2.5' }).uploads).toEqual({
+      dir: '/srv/uploads',
+      maxBytes: 2.5 * 1024 * 1024,
+    });
+    expect(() => readConfig({ MAX_UPLOAD_MB: '0' })).toThrow(ConfigError);
   });
 });
 
