@@ -619,7 +619,10 @@ export function createPortfolioService(deps: { db: Db; clock: Clock }) {
 /** Image ids of a product body, each with the field path that names it. */
 function imageReferences(body: ProductBody): { path: string; imageId: string }[] {
   return [
-    ...(body.images ?? []).map((image, index) => ({ path: `images.${index}.imageId`, imageId: image.imageId })),
+    ...(body.images ?? []).map((image, index) => ({
+      path: `images.${index}.imageId`,
+      imageId: image.imageId,
+    })),
     ...body.guidePoints.flatMap((point, index) => [
       ...(point.genuineImageId
         ? [{ path: `guidePoints.${index}.genuineImageId`, imageId: point.genuineImageId }]
