@@ -189,6 +189,8 @@ function cellText(cell: ExcelJS.Cell): string {
   const value = cell.value;
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
+  // A formula error such as #N/A holds no value: the cell reads as empty.
+  if (typeof value === 'object' && 'error' in value) return '';
   if (typeof value === 'object' && 'richText' in value)
     return value.richText
       .map((part) => part.text)
