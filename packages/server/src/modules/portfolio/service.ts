@@ -165,10 +165,13 @@ export function createPortfolioService(deps: { db: Db; clock: Clock }) {
             .returning('id')
             .executeTakeFirstOrThrow()
         ).id;
-    await trx.deleteFrom('product_identifiers').where('product_id', '=', id).execute();
-    await trx.deleteFrom('guide_points').where('product_id', '=', id).execute();
-    await trx.deleteFrom('counterfeit_indicators').where('product_id', '=', id).execute();
-    await trx.deleteFrom('product_images').where('product_id', '=', id).execute();
+    // A product just inserted has nothing to replace (this saves four queries per new product on a bulk import).
+    if (productId) {
+      await trx.deleteFrom('product_identifiers').where('product_id', '=', id).execute();
+      await trx.deleteFrom('guide_points').where('product_id', '=', id).execute();
+      await trx.deleteFrom('counterfeit_indicators').where('product_id', '=', id).execute();
+      await trx.deleteFrom('product_images').where('product_id', '=', id).execute();
+    }
     if (body.identifiers.length) {
       await trx
         .insertInto('product_identifiers')
