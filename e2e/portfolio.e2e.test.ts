@@ -168,7 +168,11 @@ describe('a product guide shared with one country', () => {
     await page.getByRole('radio', { name: t.sharing.reachCountries, exact: true }).check();
     await page.getByLabel(t.sharing.countryToAdd, exact).selectOption('FR');
     await page.getByRole('button', { name: t.sharing.addCountry, exact: true }).click();
-    await visible(page.getByRole('list', { name: t.sharing.countriesChosen }).getByText('France', exact));
+    await visible(
+      page
+        .getByRole('list', { name: interpolate(t.chips.listLabel, { label: t.sharing.countries }) })
+        .getByText('France', exact),
+    );
     // Covert points are never offered to a whole country: the explanation says why.
     await visible(page.getByRole('heading', { name: t.sharing.covertWhyTitle, exact: true }));
     await page.getByRole('button', { name: t.sharing.save, exact: true }).click();

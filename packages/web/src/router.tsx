@@ -15,11 +15,17 @@ import { OrganisationAudit } from './screens/organisation/audit';
 import { Invitations } from './screens/organisation/invitations';
 import { Members } from './screens/organisation/members';
 import { Brands } from './screens/portfolio/brands';
+import { Contacts } from './screens/portfolio/contacts';
+import { ImportExport } from './screens/portfolio/import-export';
+import { IpRights } from './screens/portfolio/ip-rights';
 import { PortfolioLayout } from './screens/portfolio/portfolio-scope';
 import { ProductEditor } from './screens/portfolio/product-editor';
 import { Products } from './screens/portfolio/products';
+import { Recordations } from './screens/portfolio/recordations';
+import { Representatives } from './screens/portfolio/representatives';
 import { Sharing } from './screens/portfolio/sharing';
 import { Statistics } from './screens/portfolio/statistics';
+import { SupplyChain } from './screens/portfolio/supply-chain';
 import { AcceptInvitation } from './screens/public/accept-invitation';
 import { ForgotPassword } from './screens/public/forgot-password';
 import { JoinOrganisation } from './screens/public/join-organisation';
@@ -130,7 +136,20 @@ const routes: RouteObject[] = [
           { path: 'products/new', element: <ProductEditor /> },
           { path: 'products/:productId', element: <ProductEditor /> },
           { path: 'products/:productId/sharing', element: <Sharing /> },
+          { path: 'ip-rights', element: <IpRights /> },
+          { path: 'recordations', element: <Recordations /> },
+          { path: 'supply-chain', element: <SupplyChain /> },
+          { path: 'contacts', element: <Contacts /> },
+          { path: 'import-export', element: <ImportExport /> },
           { path: 'statistics', element: <Statistics /> },
+          {
+            path: 'representatives',
+            element: (
+              <RequireKind kinds={['rights_holder']}>
+                <Representatives />
+              </RequireKind>
+            ),
+          },
         ],
       },
       {

@@ -10,13 +10,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: ErrorCode;
   readonly details: unknown;
+  /** Only some of the problems are in `details` (a file import with very many bad rows). */
+  readonly truncated: boolean;
 
-  constructor(status: number, code: ErrorCode, message: string, details?: unknown) {
+  constructor(status: number, code: ErrorCode, message: string, details?: unknown, truncated = false) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.details = details;
+    this.truncated = truncated;
   }
 
   /** Field problems of a `validation_failed` error (or a `conflict` naming its field), empty otherwise. */
@@ -55,7 +58,8 @@ export function setUnauthorisedHandler(handler: (() => void) | null): void {
   onUnauthorised = handler;
 }
 
-function urlFor(path: string, query?: Query): string {
+/** The address of an API resource, for links and images (downloads, PDFs, pictures). */
+export function urlFor(path: string, query?: Query): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value !== undefined && value !== '') params.set(key, String(value));
@@ -65,25 +69,35 @@ function urlFor(path: string, query?: Query): string {
 }
 
 function toApiError(status: number, payload: unknown): ApiError {
-  const error = (payload as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)
-    ?.error;
+  const error = (
+    payload as {
+      error?: { code?: unknown; message?: unknown; details?: unknown; truncated?: unknown };
+    } | null
+  )?.error;
   const code = (ERROR_CODES as readonly unknown[]).includes(error?.code) ? (error?.code as ErrorCode) : null;
   const message = typeof error?.message === 'string' ? error.message : `HTTP ${status}`;
-  if (code) return new ApiError(status, code, message, error?.details);
+  if (code) return new ApiError(status, code, message, error?.details, error?.truncated === true);
   const fallback: ErrorCode = status === 404 ? 'not_found' : status >= 500 ? 'unavailable' : 'internal';
   return new ApiError(status, fallback, message);
 }
 
 async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const isForm = options.body instanceof FormData;
+  // A form's content type (multipart, with its boundary) is set by the browser.
+  if (options.body !== undefined && !isForm) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   try {
     return await fetch(urlFor(path, options.query), {
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body:
+        options.body === undefined
+          ? undefined
+          : isForm
+            ? (options.body as FormData)
+            : JSON.stringify(options.body),
     });
   } catch (cause) {
     throw new ApiError(0, 'unavailable', cause instanceof Error ? cause.message : 'Network error');
@@ -125,4 +139,11 @@ export async function request<T>(method: string, path: string, options: RequestO
     throw error;
   }
   return (payload ?? undefined) as T;
+}
+
+/** Sends one file as multipart/form-data (field `file`) and returns the JSON answer. */
+export function upload<T>(path: string, file: File, query?: Query): Promise<T> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return request<T>('POST', path, { body: form, ...(query ? { query } : {}) });
 }

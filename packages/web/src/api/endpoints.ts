@@ -7,15 +7,25 @@ import type {
   brandBody,
   brandListView,
   brandView,
+  ContactView,
+  companyListView,
+  companyView,
+  contactBody,
   decisionBody,
   directoryView,
   enrolmentView,
   GuideView,
+  ImageKind,
+  ImageView,
+  IpRightView,
+  imageListView,
   invitationAcceptBody,
   invitationBody,
   invitationListView,
   invitationPreview,
   invitationView,
+  ipRightBody,
+  ipRightListView,
   joinRequestBody,
   memberListView,
   memberUpdateBody,
@@ -24,21 +34,35 @@ import type {
   OrganisationView,
   organisationListView,
   outboxPage,
+  PortfolioImportResult,
   ProductView,
   passwordChangeBody,
   passwordResetConfirmBody,
   productBody,
   productListView,
+  RecordationView,
+  recordationBody,
+  recordationListView,
   recoveryCodesView,
   registrationBody,
+  representationListView,
+  representationView,
+  representedRightsHoldersView,
   SessionView,
   sharesBody,
   sharesView,
   signInBody,
+  supplyChainEntryBody,
+  supplyChainEntryListView,
+  supplyChainEntryView,
+  supplyChainImportView,
+  supplyRouteBody,
+  supplyRouteListView,
+  supplyRouteView,
   viewStatisticsView,
 } from '@assay/core';
 import type { z } from 'zod';
-import { request, setCsrfToken } from './client';
+import { request, setCsrfToken, upload, urlFor } from './client';
 
 export type Enrolment = z.infer<typeof enrolmentView>;
 type RegistrationInput = z.input<typeof registrationBody>;
@@ -63,6 +87,18 @@ export type Share = z.infer<typeof sharesView>['shares'][number];
 export type SharesInput = z.input<typeof sharesBody>;
 export type ViewStatistics = z.infer<typeof viewStatisticsView>;
 export type DirectoryEntry = z.infer<typeof directoryView>['organisations'][number];
+export type { ContactView, ImageKind, ImageView, IpRightView, PortfolioImportResult, RecordationView };
+export type IpRightInput = z.input<typeof ipRightBody>;
+export type RecordationInput = z.input<typeof recordationBody>;
+export type SupplyChainEntry = z.infer<typeof supplyChainEntryView>;
+export type SupplyChainEntryInput = z.input<typeof supplyChainEntryBody>;
+export type SupplyRoute = z.infer<typeof supplyRouteView>;
+export type SupplyRouteInput = z.input<typeof supplyRouteBody>;
+export type ContactInput = z.input<typeof contactBody>;
+export type Representation = z.infer<typeof representationView>;
+export type RepresentedRightsHolder = z.infer<typeof representedRightsHoldersView>['rightsHolders'][number];
+export type CompanySummary = z.infer<typeof companyListView>['rightsHolders'][number];
+export type Company = z.infer<typeof companyView>;
 
 async function session(pending: Promise<SessionView>): Promise<SessionView> {
   const view = await pending;
@@ -197,4 +233,130 @@ export const catalogueApi = {
     request<z.infer<typeof productListView>>('GET', '/catalogue/products', { query: { lang } }),
   guide: (productId: string, lang: string) =>
     request<GuideView>('GET', `/catalogue/products/${productId}`, { query: { lang } }),
+};
+
+/** A rights holder's own product guide as a PDF, with covert points, in a chosen language. */
+export function ownerGuidePdfUrl(rightsHolderId: string, productId: string, lang: string): string {
+  return urlFor(`/rights-holders/${rightsHolderId}/products/${productId}/guide.pdf`, { lang });
+}
+
+/** The printable guide of a product shared with the reader, in their language. */
+export function guidePdfUrl(productId: string, lang: string): string {
+  return urlFor(`/catalogue/products/${productId}/guide.pdf`, { lang });
+}
+
+/** An image at thumbnail (≤ 320 px) or display (≤ 1600 px) size; cookies authorise it. */
+export function imageUrl(imageId: string, rendition: 'thumbnail' | 'display'): string {
+  return urlFor(`/images/${imageId}/${rendition}`);
+}
+
+export const imagesApi = {
+  list: (rightsHolderId: string) =>
+    request<z.infer<typeof imageListView>>('GET', `/rights-holders/${rightsHolderId}/images`),
+  upload: (rightsHolderId: string, file: File, kind: ImageKind) =>
+    upload<ImageView>(`/rights-holders/${rightsHolderId}/images`, file, { kind }),
+  remove: (rightsHolderId: string, imageId: string) =>
+    request<void>('DELETE', `/rights-holders/${rightsHolderId}/images/${imageId}`),
+};
+
+/** Legal representative firms: those a rights holder appointed, and the clients of a firm. */
+export const representationsApi = {
+  represented: () => request<z.infer<typeof representedRightsHoldersView>>('GET', '/representations'),
+  list: (rightsHolderId: string) =>
+    request<z.infer<typeof representationListView>>(
+      'GET',
+      `/rights-holders/${rightsHolderId}/representations`,
+    ),
+  appoint: (rightsHolderId: string, legalRepresentativeId: string) =>
+    request<Representation>('POST', `/rights-holders/${rightsHolderId}/representations`, {
+      body: { legalRepresentativeId },
+    }),
+  revoke: (rightsHolderId: string, legalRepresentativeId: string) =>
+    request<void>('DELETE', `/rights-holders/${rightsHolderId}/representations/${legalRepresentativeId}`),
+};
+
+export const ipRightsApi = {
+  list: (rightsHolderId: string) =>
+    request<z.infer<typeof ipRightListView>>('GET', `/rights-holders/${rightsHolderId}/ip-rights`),
+  create: (rightsHolderId: string, body: IpRightInput) =>
+    request<IpRightView>('POST', `/rights-holders/${rightsHolderId}/ip-rights`, { body }),
+  update: (rightsHolderId: string, id: string, body: IpRightInput) =>
+    request<IpRightView>('PUT', `/rights-holders/${rightsHolderId}/ip-rights/${id}`, { body }),
+  remove: (rightsHolderId: string, id: string) =>
+    request<void>('DELETE', `/rights-holders/${rightsHolderId}/ip-rights/${id}`),
+  recordations: (rightsHolderId: string, query: { expiringSoon?: boolean } = {}) =>
+    request<z.infer<typeof recordationListView>>('GET', `/rights-holders/${rightsHolderId}/recordations`, {
+      query: { expiringSoon: query.expiringSoon === undefined ? undefined : String(query.expiringSoon) },
+    }),
+  createRecordation: (rightsHolderId: string, body: RecordationInput) =>
+    request<RecordationView>('POST', `/rights-holders/${rightsHolderId}/recordations`, { body }),
+  updateRecordation: (rightsHolderId: string, id: string, body: RecordationInput) =>
+    request<RecordationView>('PUT', `/rights-holders/${rightsHolderId}/recordations/${id}`, { body }),
+  removeRecordation: (rightsHolderId: string, id: string) =>
+    request<void>('DELETE', `/rights-holders/${rightsHolderId}/recordations/${id}`),
+};
+
+export const supplyChainApi = {
+  entries: (rightsHolderId: string) =>
+    request<z.infer<typeof supplyChainEntryListView>>(
+      'GET',
+      `/rights-holders/${rightsHolderId}/supply-chain/entries`,
+    ),
+  createEntry: (rightsHolderId: string, body: SupplyChainEntryInput) =>
+    request<SupplyChainEntry>('POST', `/rights-holders/${rightsHolderId}/supply-chain/entries`, { body }),
+  updateEntry: (rightsHolderId: string, id: string, body: SupplyChainEntryInput) =>
+    request<SupplyChainEntry>('PUT', `/rights-holders/${rightsHolderId}/supply-chain/entries/${id}`, {
+      body,
+    }),
+  removeEntry: (rightsHolderId: string, id: string) =>
+    request<void>('DELETE', `/rights-holders/${rightsHolderId}/supply-chain/entries/${id}`),
+  routes: (rightsHolderId: string) =>
+    request<z.infer<typeof supplyRouteListView>>(
+      'GET',
+      `/rights-holders/${rightsHolderId}/supply-chain/routes`,
+    ),
+  createRoute: (rightsHolderId: string, body: SupplyRouteInput) =>
+    request<SupplyRoute>('POST', `/rights-holders/${rightsHolderId}/supply-chain/routes`, { body }),
+  updateRoute: (rightsHolderId: string, id: string, body: SupplyRouteInput) =>
+    request<SupplyRoute>('PUT', `/rights-holders/${rightsHolderId}/supply-chain/routes/${id}`, { body }),
+  removeRoute: (rightsHolderId: string, id: string) =>
+    request<void>('DELETE', `/rights-holders/${rightsHolderId}/supply-chain/routes/${id}`),
+  templateUrl: (rightsHolderId: string, format: 'xlsx' | 'csv', sheet: 'entries' | 'routes') =>
+    urlFor(`/rights-holders/${rightsHolderId}/supply-chain/template`, { format, sheet }),
+  import: (rightsHolderId: string, file: File, replace: boolean) =>
+    upload<z.infer<typeof supplyChainImportView>>(
+      `/rights-holders/${rightsHolderId}/supply-chain/import`,
+      file,
+      {
+        replace: String(replace),
+      },
+    ),
+};
+
+export const contactsApi = {
+  list: (rightsHolderId: string) =>
+    request<{ contacts: ContactView[] }>('GET', `/rights-holders/${rightsHolderId}/contacts`),
+  create: (rightsHolderId: string, body: ContactInput) =>
+    request<ContactView>('POST', `/rights-holders/${rightsHolderId}/contacts`, { body }),
+  update: (rightsHolderId: string, id: string, body: ContactInput) =>
+    request<ContactView>('PUT', `/rights-holders/${rightsHolderId}/contacts/${id}`, { body }),
+  remove: (rightsHolderId: string, id: string) =>
+    request<void>('DELETE', `/rights-holders/${rightsHolderId}/contacts/${id}`),
+};
+
+/** Import and export of a whole portfolio as an XLSX workbook or a CSV file. */
+export const bulkApi = {
+  templateUrl: (rightsHolderId: string, format: 'xlsx' | 'csv') =>
+    urlFor(`/rights-holders/${rightsHolderId}/portfolio/template.${format}`),
+  exportUrl: (rightsHolderId: string, format: 'xlsx' | 'csv') =>
+    urlFor(`/rights-holders/${rightsHolderId}/portfolio/export.${format}`),
+  import: (rightsHolderId: string, file: File) =>
+    upload<PortfolioImportResult>(`/rights-holders/${rightsHolderId}/portfolio/import`, file),
+};
+
+/** Company-level information of rights holders, open to every approved enforcement user. */
+export const companiesApi = {
+  list: (q?: string) =>
+    request<z.infer<typeof companyListView>>('GET', '/catalogue/rights-holders', { query: { q } }),
+  get: (rightsHolderId: string) => request<Company>('GET', `/catalogue/rights-holders/${rightsHolderId}`),
 };

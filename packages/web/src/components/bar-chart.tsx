@@ -26,9 +26,9 @@ interface StackedBarChartProps {
   legendLabel: string;
 }
 
-const WIDTH = 420;
-const LABEL_WIDTH = 92;
-const VALUE_WIDTH = 40;
+const WIDTH = 360;
+const LABEL_WIDTH = 84;
+const VALUE_WIDTH = 36;
 const ROW_HEIGHT = 26;
 const BAR_HEIGHT = 16;
 
@@ -60,7 +60,8 @@ export function StackedBarChart({
   const plotWidth = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
   const height = rows.length * ROW_HEIGHT + 24;
   const scale = (value: number) => (value / max) * plotWidth;
-  const ticks = [0, max / 2, max];
+  // Views are counted in whole numbers: no tick at 0.5.
+  const ticks = Number.isInteger(max / 2) ? [0, max / 2, max] : [0, max];
 
   return (
     <div className="chart">

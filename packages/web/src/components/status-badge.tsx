@@ -14,6 +14,10 @@ const TONES: Record<string, 'good' | 'waiting' | 'bad' | 'neutral'> = {
   revoked: 'neutral',
   expired: 'neutral',
   discontinued: 'neutral',
+  filed: 'waiting',
+  granted: 'good',
+  refused: 'bad',
+  withdrawn: 'neutral',
   recalled: 'bad',
 };
 

@@ -7,6 +7,8 @@ export interface Formatters {
   locale: Locale;
   dateTime: (iso: string) => string;
   date: (iso: string) => string;
+  /** A calendar date `YYYY-MM-DD` (validity, expiry), the same day wherever the reader is. */
+  day: (date: string) => string;
   number: (value: number) => string;
   /** "a, b and c" in the current language. */
   list: (items: string[]) => string;
@@ -30,6 +32,7 @@ export function useFormat(): Formatters {
   return useMemo(() => {
     const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
     const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+    const dayFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
     const numberFormat = new Intl.NumberFormat(locale);
     const listFormat = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
     const regions = new Intl.DisplayNames([locale], { type: 'region' });
@@ -39,6 +42,7 @@ export function useFormat(): Formatters {
       locale,
       dateTime: (iso) => dateTimeFormat.format(new Date(iso)),
       date: (iso) => dateFormat.format(new Date(iso)),
+      day: (date) => dayFormat.format(new Date(`${date}T00:00:00Z`)),
       number: (value) => numberFormat.format(value),
       list: (items) => listFormat.format(items),
       country,

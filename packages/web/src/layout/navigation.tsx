@@ -31,7 +31,13 @@ const SECTIONS: NavSection[] = [
     items: [
       { to: '/portfolio/brands', label: 'nav.brands', kinds: PORTFOLIO_KINDS },
       { to: '/portfolio/products', label: 'nav.products', kinds: PORTFOLIO_KINDS },
+      { to: '/portfolio/ip-rights', label: 'nav.ipRights', kinds: PORTFOLIO_KINDS },
+      { to: '/portfolio/recordations', label: 'nav.recordations', kinds: PORTFOLIO_KINDS },
+      { to: '/portfolio/supply-chain', label: 'nav.supplyChain', kinds: PORTFOLIO_KINDS },
+      { to: '/portfolio/contacts', label: 'nav.contacts', kinds: PORTFOLIO_KINDS },
+      { to: '/portfolio/import-export', label: 'nav.importExport', kinds: PORTFOLIO_KINDS },
       { to: '/portfolio/statistics', label: 'nav.statistics', kinds: PORTFOLIO_KINDS },
+      { to: '/portfolio/representatives', label: 'nav.representatives', kinds: ['rights_holder'] },
     ],
   },
   {

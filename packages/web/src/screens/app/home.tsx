@@ -1,6 +1,7 @@
 import { isEnforcementKind } from '@assay/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { CopyButton } from '../../components/copy-button';
 import { PageHeading } from '../../components/page-heading';
 import { useFormat } from '../../i18n/format';
 import { useSession } from '../../session/session-context';
@@ -61,6 +62,14 @@ export function Home() {
             <dt>{t('home.roles')}</dt>
             <dd>{format.list(roles.map((role) => t(`roles.${role}`)))}</dd>
           </dl>
+          {organisation.kind === 'legal_representative' && organisation.status === 'active' && (
+            <div className="notice">
+              <p>{t('home.firmIdentifierIntro')}</p>
+              <p className="copy">
+                <code>{organisation.id}</code> <CopyButton text={organisation.id} />
+              </p>
+            </div>
+          )}
         </section>
       )}
       <section aria-labelledby="home-shortcuts">

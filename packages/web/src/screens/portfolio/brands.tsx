@@ -7,6 +7,7 @@ import { useResource } from '../../api/use-resource';
 import { ChipsField } from '../../components/chips-field';
 import { type Column, DataTable } from '../../components/data-table';
 import { Field } from '../../components/field';
+import { focusSoon } from '../../components/focus';
 import { FormError } from '../../components/form-error';
 import { PageHeading } from '../../components/page-heading';
 import { SubmitButton } from '../../components/submit-button';
@@ -49,6 +50,7 @@ export function Brands() {
       header: t('common.actions'),
       render: (brand) => (
         <button
+          id={`edit-${brand.id}`}
           type="button"
           className="button-secondary"
           aria-label={t('brands.editNamed', { name: brand.name })}
@@ -67,21 +69,6 @@ export function Brands() {
       <p role="status" className="announcement">
         {announcement}
       </p>
-      <BrandForm
-        key={editing?.id ?? 'new'}
-        rightsHolderId={rightsHolder.id}
-        brand={editing}
-        onSaved={(saved, created) => {
-          brands.update((current) => ({
-            brands: created
-              ? [...current.brands, saved].sort((a, b) => a.name.localeCompare(b.name))
-              : current.brands.map((brand) => (brand.id === saved.id ? saved : brand)),
-          }));
-          setEditing(null);
-          setAnnouncement(t(created ? 'brands.created' : 'brands.saved', { name: saved.name }));
-        }}
-        onCancel={() => setEditing(null)}
-      />
       <section aria-labelledby="brand-list">
         <h2 id="brand-list">{t('brands.listTitle')}</h2>
         <FormError error={brands.error} />
@@ -96,6 +83,25 @@ export function Brands() {
           />
         )}
       </section>
+      <BrandForm
+        key={editing?.id ?? 'new'}
+        rightsHolderId={rightsHolder.id}
+        brand={editing}
+        onSaved={(saved, created) => {
+          brands.update((current) => ({
+            brands: created
+              ? [...current.brands, saved].sort((a, b) => a.name.localeCompare(b.name))
+              : current.brands.map((brand) => (brand.id === saved.id ? saved : brand)),
+          }));
+          setEditing(null);
+          setAnnouncement(t(created ? 'brands.created' : 'brands.saved', { name: saved.name }));
+          if (!created) focusSoon(`edit-${saved.id}`);
+        }}
+        onCancel={() => {
+          if (editing) focusSoon(`edit-${editing.id}`);
+          setEditing(null);
+        }}
+      />
     </>
   );
 }

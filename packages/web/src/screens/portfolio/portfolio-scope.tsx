@@ -1,6 +1,9 @@
 import { createContext, useContext, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { representationsApi } from '../../api/endpoints';
+import { useResource } from '../../api/use-resource';
+import { FormError } from '../../components/form-error';
 import { PageHeading } from '../../components/page-heading';
 import { useSession } from '../../session/session-context';
 
@@ -41,9 +44,17 @@ function storeChoice(id: string): void {
   }
 }
 
-/** The rights holders a legal representative firm acts for; none until representations are listed. */
-function useRepresentedRightsHolders(enabled: boolean): { choices: RightsHolderChoice[]; loading: boolean } {
-  return { choices: enabled ? [] : [], loading: false };
+/** The rights holders a legal representative firm acts for (nothing to load for a rights holder). */
+function useRepresentedRightsHolders(enabled: boolean) {
+  const represented = useResource(
+    async () => (enabled ? (await representationsApi.represented()).rightsHolders : []),
+    [enabled],
+  );
+  return {
+    choices: represented.data ?? [],
+    loading: represented.loading && !represented.data,
+    error: represented.error,
+  };
 }
 
 /**
@@ -73,6 +84,7 @@ export function PortfolioLayout() {
   }, [rightsHolder, isRepresentative]);
 
   if (represented.loading) return <p role="status">{t('app.loading')}</p>;
+  if (represented.error) return <FormError error={represented.error} />;
   if (!rightsHolder) {
     return (
       <section className="panel">

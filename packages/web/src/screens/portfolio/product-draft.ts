@@ -1,5 +1,6 @@
 import {
   type IDENTIFIER_LEVELS,
+  type IMAGE_KINDS,
   type INDICATOR_KINDS,
   type PRODUCT_STATUSES,
   type ProductView,
@@ -14,6 +15,7 @@ export type IdentifierLevel = (typeof IDENTIFIER_LEVELS)[number];
 export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
 export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
 export type Visibility = 'overt' | 'covert';
+export type ImageKind = (typeof IMAGE_KINDS)[number];
 
 let lastKey = 0;
 /** A key for a row the person adds, stable while rows are added, moved and removed. */
@@ -27,6 +29,8 @@ export interface GuidePointDraft {
   title: LocalisedDraft;
   body: LocalisedDraft;
   visibility: Visibility;
+  genuineImageId: string | null;
+  counterfeitImageId: string | null;
 }
 
 export interface IndicatorDraft {
@@ -56,6 +60,8 @@ export interface ProductDraft {
   currency: string;
   guidePoints: GuidePointDraft[];
   indicators: IndicatorDraft[];
+  /** The gallery, in order. */
+  images: { imageId: string; kind: ImageKind }[];
 }
 
 export function newGuidePoint(language: string): GuidePointDraft {
@@ -64,6 +70,8 @@ export function newGuidePoint(language: string): GuidePointDraft {
     title: emptyLocalised(language),
     body: emptyLocalised(language),
     visibility: 'overt',
+    genuineImageId: null,
+    counterfeitImageId: null,
   };
 }
 
@@ -93,6 +101,7 @@ export function emptyProduct(language: string, brandId = ''): ProductDraft {
     currency: '',
     guidePoints: [newGuidePoint(language)],
     indicators: [],
+    images: [],
   };
 }
 
@@ -131,7 +140,10 @@ export function draftFromProduct(product: ProductView): ProductDraft {
       title: editable(point.title, language),
       body: editable(point.body, language),
       visibility: point.visibility,
+      genuineImageId: point.genuineImageId,
+      counterfeitImageId: point.counterfeitImageId,
     })),
+    images: product.images.map((image) => ({ imageId: image.imageId, kind: image.kind })),
     indicators: product.indicators.map((indicator) => ({
       key: rowKey(),
       kind: indicator.kind,
@@ -185,7 +197,10 @@ export function productInput(draft: ProductDraft): ProductInput {
       title: localisedForApi(point.title, true),
       body: localisedForApi(point.body, true),
       visibility: point.visibility,
+      genuineImageId: point.genuineImageId,
+      counterfeitImageId: point.counterfeitImageId,
     })),
+    images: draft.images,
     indicators: draft.indicators.map((indicator) => ({
       kind: indicator.kind,
       text: localisedForApi(indicator.text, true),

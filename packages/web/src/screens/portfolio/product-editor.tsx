@@ -2,19 +2,21 @@ import { IDENTIFIER_LEVELS, INDICATOR_KINDS, PRODUCT_STATUSES, productBody } fro
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
-import { type Brand, type ProductView, portfolioApi } from '../../api/endpoints';
+import { type Brand, ownerGuidePdfUrl, type ProductView, portfolioApi } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
 import { RadioGroup } from '../../components/choice-group';
-import { CountrySelect } from '../../components/country-select';
 import { Field, SelectField } from '../../components/field';
+import { focusSoon } from '../../components/focus';
 import { FormError } from '../../components/form-error';
 import { LocalisedTextField } from '../../components/localised-text-field';
 import { PageHeading } from '../../components/page-heading';
+import { PickListField } from '../../components/pick-list-field';
 import { SubmitButton } from '../../components/submit-button';
 import { useForm } from '../../components/use-form';
 import { useContentLanguages } from '../../i18n/content-languages';
 import { useFormat } from '../../i18n/format';
 import { NotFound } from '../app/not-found';
+import { GalleryEditor, ImageField, ImageLibraryProvider } from './image-fields';
 import { usePortfolioScope } from './portfolio-scope';
 import {
   codeProblems,
@@ -63,6 +65,7 @@ export function ProductEditor() {
         <>
           <PageHeading>{t('productForm.editTitle', { reference: product.data.reference })}</PageHeading>
           <ProductTabs productId={product.data.id} />
+          <OwnerPdfLink rightsHolderId={rightsHolder.id} product={product.data} />
         </>
       ) : (
         <PageHeading>{t('productForm.newTitle')}</PageHeading>
@@ -73,14 +76,40 @@ export function ProductEditor() {
           <Link to={`/portfolio/products/${product.data.id}/sharing`}>{t('productForm.chooseSharing')}</Link>
         </p>
       )}
-      <ProductForm
-        key={product.data?.id ?? 'new'}
-        rightsHolderId={rightsHolder.id}
-        brands={brands.data.brands}
-        product={product.data}
-        onSaved={(saved) => product.update(() => saved)}
-      />
+      <ImageLibraryProvider rightsHolderId={rightsHolder.id}>
+        <ProductForm
+          key={product.data?.id ?? 'new'}
+          rightsHolderId={rightsHolder.id}
+          brands={brands.data.brands}
+          product={product.data}
+          onSaved={(saved) => product.update(() => saved)}
+        />
+      </ImageLibraryProvider>
     </>
+  );
+}
+
+/** The printable guide as officers get it (covert points included), in a language of the product's texts. */
+function OwnerPdfLink({ rightsHolderId, product }: { rightsHolderId: string; product: ProductView }) {
+  const { t } = useTranslation();
+  const languages = useContentLanguages();
+  const offered = [...new Set([languages.reader, product.name.original, ...Object.keys(product.name.texts)])];
+  const [language, setLanguage] = useState(languages.reader);
+  const id = useId();
+  return (
+    <div className="pdf-bar">
+      <label htmlFor={id}>{t('productForm.pdfLanguage')}</label>
+      <select id={id} value={language} onChange={(event) => setLanguage(event.target.value)}>
+        {offered.map((code) => (
+          <option key={code} value={code}>
+            {languages.name(code)}
+          </option>
+        ))}
+      </select>
+      <a className="button-link" href={ownerGuidePdfUrl(rightsHolderId, product.id, language)} download>
+        {t('productForm.pdf')}
+      </a>
+    </div>
   );
 }
 
@@ -136,6 +165,8 @@ function ProductForm({
   });
 
   const brand = brands.find((candidate) => candidate.id === draft.brandId);
+  const { countries } = useFormat();
+  const countryOptions = countries.map((country) => ({ value: country.code, label: country.name }));
   const categoryListId = useId();
 
   if (brands.length === 0) {
@@ -250,6 +281,8 @@ function ProductForm({
           errorAt={under('packaging')}
         />
       </section>
+
+      <GalleryEditor items={draft.images} onChange={(images) => change({ images })} />
 
       <section className="panel" aria-labelledby="product-codes">
         <h2 id="product-codes">{t('productForm.codes')}</h2>
@@ -384,9 +417,13 @@ function ProductForm({
 
       <section className="panel" aria-labelledby="product-physical">
         <h2 id="product-physical">{t('productForm.physical')}</h2>
-        <CountriesField
+        <PickListField
+          legend={t('productForm.countriesOfManufacture')}
           values={draft.countriesOfManufacture}
           onChange={(countriesOfManufacture) => change({ countriesOfManufacture })}
+          options={countryOptions}
+          pickerLabel={t('productForm.countryToAdd')}
+          addLabel={t('productForm.addCountry')}
           error={fieldError('countriesOfManufacture')}
         />
         <fieldset className="inline-fields">
@@ -437,11 +474,6 @@ function ProductForm({
   );
 }
 
-/** Moves focus to an element rendered by the update just made. */
-function focusSoon(id: string): void {
-  requestAnimationFrame(() => document.getElementById(id)?.focus());
-}
-
 function RemoveRowButton({
   label,
   onRemove,
@@ -464,64 +496,6 @@ function RemoveRowButton({
     >
       {t('localised.remove')}
     </button>
-  );
-}
-
-function CountriesField({
-  values,
-  onChange,
-  error,
-}: {
-  values: string[];
-  onChange: (values: string[]) => void;
-  error: string | undefined;
-}) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const [candidate, setCandidate] = useState('');
-  return (
-    <fieldset className="row-list">
-      <legend>{t('productForm.countriesOfManufacture')}</legend>
-      {values.length > 0 && (
-        <ul className="chips" aria-label={t('productForm.countriesChosen')}>
-          {values.map((code) => (
-            <li key={code} className="chip">
-              <span>{format.country(code)}</span>
-              <button
-                type="button"
-                className="chip-remove"
-                aria-label={t('chips.remove', { word: format.country(code) })}
-                onClick={() => {
-                  onChange(values.filter((value) => value !== code));
-                  focusSoon('add-country');
-                }}
-              >
-                <span aria-hidden="true">×</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <div className="field-row">
-        <CountrySelect
-          label={t('productForm.countryToAdd')}
-          value={candidate}
-          onChange={setCandidate}
-          error={error}
-        />
-        <button
-          id="add-country"
-          type="button"
-          className="button-secondary"
-          onClick={() => {
-            if (candidate && !values.includes(candidate)) onChange([...values, candidate]);
-            setCandidate('');
-          }}
-        >
-          {t('productForm.addCountry')}
-        </button>
-      </div>
-    </fieldset>
   );
 }
 
@@ -656,6 +630,20 @@ function GuidePointsEditor({
                   maxLength={5000}
                   errorAt={(sub) => fieldError(sub ? `${path}.body.${sub}` : `${path}.body`)}
                 />
+                <div className="comparison-editor">
+                  <ImageField
+                    label={t('guideEditor.genuineImage')}
+                    kind="genuine"
+                    value={point.genuineImageId}
+                    onChange={(genuineImageId) => update(point.key, { genuineImageId })}
+                  />
+                  <ImageField
+                    label={t('guideEditor.counterfeitImage')}
+                    kind="counterfeit"
+                    value={point.counterfeitImageId}
+                    onChange={(counterfeitImageId) => update(point.key, { counterfeitImageId })}
+                  />
+                </div>
                 <RadioGroup
                   legend={t('guideEditor.visibility')}
                   name={`${point.key}-visibility`}

@@ -12,6 +12,7 @@ import { useContentLanguages } from '../../i18n/content-languages';
 import { useFormat } from '../../i18n/format';
 import { usePortfolioScope } from './portfolio-scope';
 import { displayGtin } from './product-draft';
+import { ExpiringRecordationsNotice } from './recordations';
 
 /** The rights holder's products, optionally of one brand, named in the reader's language where entered. */
 export function Products() {
@@ -77,6 +78,7 @@ export function Products() {
     <>
       <PageHeading>{t('products.title')}</PageHeading>
       <p className="lead">{t('products.intro')}</p>
+      <ExpiringRecordationsNotice rightsHolderId={rightsHolder.id} />
       <div className="filters">
         <div className="field">
           <label htmlFor={filterId}>{t('products.filterBrand')}</label>

@@ -5,9 +5,9 @@ import { Link, useParams } from 'react-router';
 import { type DirectoryEntry, directoryApi, portfolioApi, type Share } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
 import { RadioGroup } from '../../components/choice-group';
-import { CountrySelect } from '../../components/country-select';
 import { FormError } from '../../components/form-error';
 import { PageHeading } from '../../components/page-heading';
+import { PickListField } from '../../components/pick-list-field';
 import { LanguageMarker } from '../../components/shown-text';
 import { SubmitButton } from '../../components/submit-button';
 import { type Problems, useForm } from '../../components/use-form';
@@ -143,7 +143,6 @@ function SharingForm({
   const { t } = useTranslation();
   const format = useFormat();
   const [draft, setDraft] = useState<SharingDraft>(() => draftFromShares(initial));
-  const [country, setCountry] = useState('');
   const [announcement, setAnnouncement] = useState('');
   const form = useForm();
   const directory = useResource(() => directoryApi.enforcementOrganisations(), []);
@@ -207,54 +206,16 @@ function SharingForm({
           ]}
         />
         {draft.reach === 'countries' && (
-          <fieldset className="row-list" aria-invalid={form.fieldError('countries') ? true : undefined}>
-            <legend>{t('sharing.countries')}</legend>
-            {draft.countries.length > 0 ? (
-              <ul className="chips" aria-label={t('sharing.countriesChosen')}>
-                {draft.countries.map((code) => (
-                  <li key={code} className="chip">
-                    <span>{format.country(code)}</span>
-                    <button
-                      type="button"
-                      className="chip-remove"
-                      aria-label={t('chips.remove', { word: format.country(code) })}
-                      onClick={() => {
-                        setDraft((current) => ({
-                          ...current,
-                          countries: current.countries.filter((value) => value !== code),
-                        }));
-                        requestAnimationFrame(() => document.getElementById('add-share-country')?.focus());
-                      }}
-                    >
-                      <span aria-hidden="true">×</span>
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p className="empty">{t('sharing.noCountryYet')}</p>
-            )}
-            <div className="field-row">
-              <CountrySelect
-                label={t('sharing.countryToAdd')}
-                value={country}
-                onChange={setCountry}
-                error={form.fieldError('countries')}
-              />
-              <button
-                id="add-share-country"
-                type="button"
-                className="button-secondary"
-                onClick={() => {
-                  if (country && !draft.countries.includes(country))
-                    setDraft((current) => ({ ...current, countries: [...current.countries, country] }));
-                  setCountry('');
-                }}
-              >
-                {t('sharing.addCountry')}
-              </button>
-            </div>
-          </fieldset>
+          <PickListField
+            legend={t('sharing.countries')}
+            values={draft.countries}
+            onChange={(countries) => setDraft((current) => ({ ...current, countries }))}
+            options={format.countries.map((country) => ({ value: country.code, label: country.name }))}
+            pickerLabel={t('sharing.countryToAdd')}
+            addLabel={t('sharing.addCountry')}
+            emptyText={t('sharing.noCountryYet')}
+            error={form.fieldError('countries')}
+          />
         )}
       </section>
 
