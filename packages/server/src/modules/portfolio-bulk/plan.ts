@@ -254,7 +254,8 @@ export function planImport(file: RawFile): ImportPlan {
     read: (row: RawRow, sheet: RawSheet) => Omit<ChildRow, 'line'> | null,
   ): Map<string, ChildRow[]> | null => {
     const sheet = usable(key);
-    if (!sheet) return null;
+    // An empty sheet (as in the template) carries nothing: the products keep what they have.
+    if (!sheet?.rows.length) return null;
     const grouped = new Map<string, ChildRow[]>();
     for (const row of sheet.rows) {
       const reference = row.cells.get('product_reference');
@@ -351,7 +352,9 @@ export function planImport(file: RawFile): ImportPlan {
     });
   }
 
-  const csv = file.format === 'csv';
+  // Likewise a `gtins` column without a single value leaves the products' GTINs as they are.
+  const csvGtinsGiven =
+    file.format === 'csv' && productsSheet.rows.some((row) => row.cells.has(CSV_GTINS_COLUMN.header));
   for (const row of productRows) {
     const reference = row.cells.get('reference');
     const languages = readOriginalLanguage(row, 'products', firstLanguage(productsSheet, 'name'), issues);
@@ -364,7 +367,7 @@ export function planImport(file: RawFile): ImportPlan {
     const identifierRefs: CellRef[] = [];
     let identifierValues: unknown[] | undefined;
     const csvGtins: string[] = [];
-    if (csv && productsSheet.headers.includes(CSV_GTINS_COLUMN.header)) {
+    if (csvGtinsGiven) {
       identifierValues = [];
       for (const item of splitList(row.cells.get(CSV_GTINS_COLUMN.header), CODE_SEPARATOR)) {
         const [gtin = '', level] = item.split(':').map((part) => part.trim());

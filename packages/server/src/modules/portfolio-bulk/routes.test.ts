@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { OrganisationKind, Role } from '@assay/core';
 import ExcelJS from 'exceljs';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOrganisation, makeUser, signIn } from '../../test-support/factories.js';
 import { createTestApp, type TestApp, TestClient } from '../../test-support/test-app.js';
@@ -331,6 +332,86 @@ describe('importing a workbook', () => {
       .where('p.organisation_id', '=', rightsHolderId)
       .execute();
     expect(owners).toEqual([{ reference: b.body.reference }]);
+  });
+});
+
+describe('a workbook with some sheets left empty', () => {
+  it('keeps the GTINs, guide points and indicators of the products it changes', async () => {
+    const workbook = await openWorkbook((await owner.get(`${base}/template.xlsx`)).rawPayload);
+    const products = workbook.getWorksheet('Products')!;
+    const header = sheetValues(workbook, 'Products')[0]!;
+    const row: Record<string, string> = {
+      reference: 'SKU-00002',
+      brand: 'Norvalin',
+      category: 'analgesics (tablets)',
+      original_language: 'en',
+      name_en: 'Norvalin model 2',
+      name_fr: 'Norvalin modèle 2',
+    };
+    products.addRow(header.map((column) => row[String(column)]));
+    const response = await upload(owner, `${base}/import`, Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json().products).toEqual({ created: 0, updated: 1, unchanged: 0 });
+    const list = (await owner.get(`/api/rights-holders/${rightsHolderId}/products`)).json().products;
+    const id = list.find((p: { reference: string }) => p.reference === 'SKU-00002').id;
+    const product = (await owner.get(`/api/rights-holders/${rightsHolderId}/products/${id}`)).json();
+    expect(product.category).toBe('analgesics (tablets)');
+    expect(product.description).toBeNull();
+    expect(product.identifiers).toHaveLength(2);
+    expect(product.guidePoints).toHaveLength(2);
+    expect(product.indicators).toHaveLength(1);
+  });
+});
+
+describe('images', () => {
+  it('are never in the file: the gallery stays, and a guide point keeps its images under its title', async () => {
+    const holder = await client('rights_holder', 'NO');
+    const url = `/api/rights-holders/${holder.organisationId}`;
+    const image = async () => {
+      const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#2050c0' } })
+        .png()
+        .toBuffer();
+      const response = await upload(holder.client, `${url}/images`, png, 'photo.png');
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json().id as string;
+    };
+    const [gallery, genuine, counterfeit] = [await image(), await image(), await image()];
+    const brand = (await holder.client.post(`${url}/brands`, { name: 'Velmora' })).json();
+    const en = (text: string) => ({ original: 'en', texts: { en: text } });
+    const created = await holder.client.post(`${url}/products`, {
+      brandId: brand.id,
+      reference: 'IMG-1',
+      name: en('Trail runner'),
+      category: 'footwear',
+      images: [{ imageId: gallery, kind: 'product' }],
+      guidePoints: [
+        { title: en('Logo'), body: en('Embossed.'), visibility: 'overt', genuineImageId: genuine },
+        { title: en('Insole'), body: en('Printed.'), visibility: 'overt', counterfeitImageId: counterfeit },
+      ],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+
+    const workbook = await openWorkbook((await holder.client.get(`${url}/portfolio/export.xlsx`)).rawPayload);
+    const points = workbook.getWorksheet('Guide points')!;
+    points.spliceRows(2, 1);
+    points.getCell('H2').value = 'Printed in blue.';
+    const response = await upload(
+      holder.client,
+      `${url}/portfolio/import`,
+      Buffer.from(await workbook.xlsx.writeBuffer()),
+    );
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json().products).toEqual({ created: 0, updated: 1, unchanged: 0 });
+    const product = (await holder.client.get(`${url}/products/${created.json().id}`)).json();
+    expect(product.images.map((i: { imageId: string }) => i.imageId)).toEqual([gallery]);
+    expect(product.guidePoints).toMatchObject([
+      {
+        title: en('Insole'),
+        body: en('Printed in blue.'),
+        genuineImageId: null,
+        counterfeitImageId: counterfeit,
+      },
+    ]);
   });
 });
 
