@@ -1,6 +1,7 @@
 // A rights holder publishes a product guide and shares it with one country: an officer of that
 // country finds and reads it, an officer of another country cannot, and the view shows in the
 // rights holder's statistics.
+import { deflateSync } from 'node:zlib';
 import { gtinCheckDigit } from '@assay/core';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +22,47 @@ const exact = { exact: true } as const;
 
 function visible(locator: Locator): Promise<void> {
   return locator.waitFor({ state: 'visible' });
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(bytes: Buffer): number {
+  let c = 0xffffffff;
+  for (const byte of bytes) c = (CRC_TABLE[(c ^ byte) & 0xff] ?? 0) ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** A small checkerboard PNG, as a phone photo of a seal would be for the upload path. */
+function checkerboardPng(width: number, height: number, rgb: [number, number, number]): Buffer {
+  const raw = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const colour = ((x >> 4) + (y >> 4)) % 2 ? rgb : [255, 255, 255];
+      raw.set(colour, y * (width * 3 + 1) + 1 + x * 3);
+    }
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2], 8);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** Replaces `{{name}}` placeholders the way i18next does. */
@@ -45,6 +87,7 @@ describe('a product guide shared with one country', () => {
   let browser: Browser;
   let rightsHolder: Page;
   let productId = '';
+  let genuineImageUrl = '';
   const pages: Page[] = [];
 
   async function open(viewport: ViewportName): Promise<Page> {
@@ -145,6 +188,17 @@ describe('a product guide shared with one country', () => {
       .getByRole('textbox', { name: /^English/ })
       .fill(pointText);
     expect(await point.getByRole('radio', { name: t.guideEditor.overt, exact: true }).isChecked()).toBe(true);
+    const genuineImage = point.getByRole('group', { name: t.guideEditor.genuineImage, exact: true });
+    await genuineImage.getByLabel(t.images.upload, exact).setInputFiles({
+      name: 'seal-genuine.png',
+      mimeType: 'image/png',
+      buffer: checkerboardPng(320, 240, [31, 107, 58]),
+    });
+    await visible(
+      genuineImage.getByRole('img', {
+        name: interpolate(t.images.chosen, { label: t.guideEditor.genuineImage }),
+      }),
+    );
 
     await page.getByRole('button', { name: t.productForm.create, exact: true }).click();
     await visible(heading(page, interpolate(t.productForm.editTitle, { reference })));
@@ -219,6 +273,23 @@ describe('a product guide shared with one country', () => {
       interpolate(t.languageMarker.title, { shown: 'anglais', reader: 'français' }),
     );
     expect(await guidePoint.getByText(pointTitle, exact).getAttribute('lang')).toBe('en');
+    // The genuine picture sits beside the point; a tap enlarges it and Escape closes it.
+    await visible(guidePoint.getByText(t.guide.genuine, exact));
+    const zoom = guidePoint.getByRole('button', {
+      name: interpolate(t.images.zoom, {
+        description: interpolate(t.guide.genuineOf, { title: pointTitle }),
+      }),
+    });
+    genuineImageUrl = (await zoom.locator('img').getAttribute('src')) ?? '';
+    expect(genuineImageUrl).toMatch(/^\/api\/images\/[0-9a-f-]{36}\/thumbnail$/);
+    await zoom.click();
+    const dialog = page.getByRole('dialog', { name: interpolate(t.guide.genuineOf, { title: pointTitle }) });
+    await visible(dialog);
+    await expect
+      .poll(() => dialog.getByRole('img').evaluate((image: HTMLImageElement) => image.naturalWidth))
+      .toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
     // No covert point is shared with a whole country.
     expect(await page.getByText(t.guide.covertBadge, exact).count()).toBe(0);
   });
@@ -238,6 +309,8 @@ describe('a product guide shared with one country', () => {
     await page.goto(`/guides/${productId}`);
     await visible(heading(page, t.notFound.title));
     expect(await page.getByText(productName).count()).toBe(0);
+    // Nor does it reach the guide's pictures.
+    expect((await page.request.get(genuineImageUrl)).status()).toBe(404);
   });
 
   it('the rights holder sees the view from France in its statistics', async () => {

@@ -429,7 +429,7 @@ function ProductForm({
         <fieldset className="inline-fields">
           <legend>{t('productForm.dimensions')}</legend>
           <p className="field-hint">{t('productForm.dimensionsHint')}</p>
-          <div className="field-row">
+          <div className="field-row compact">
             {(['length', 'width', 'height'] as const).map((side) => (
               <Field
                 key={side}
@@ -517,7 +517,7 @@ function PriceFields({
     <fieldset className="inline-fields">
       <legend>{t('productForm.price')}</legend>
       <p className="field-hint">{t('productForm.priceHint')}</p>
-      <div className="field-row">
+      <div className="field-row compact">
         <Field
           label={t('productForm.priceMin')}
           inputMode="decimal"
