@@ -205,7 +205,7 @@ export function sheetHeaders(spec: SheetSpec, languages: readonly string[], csv 
     languages.map(
       (language): ColumnSpec => ({
         header: `${family.prefix}_${language}`,
-        help: `${family.help} (${language})`,
+        help: family.help.replace(/\.$/, ` (${language}).`),
         width: family.prefix === 'name' || family.prefix === 'title' ? 28 : 40,
       }),
     ),

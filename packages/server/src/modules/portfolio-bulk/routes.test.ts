@@ -131,6 +131,18 @@ describe('access', () => {
   });
 });
 
+describe('OpenAPI', () => {
+  it('describes the import and its refusal', async () => {
+    const spec = (await owner.get('/api/openapi.json')).json();
+    const path = spec.paths['/api/rights-holders/{rightsHolderId}/portfolio/import'];
+    expect(path.post.description).toMatch(/truncated/);
+    expect(Object.keys(path.post.responses)).toEqual(expect.arrayContaining(['200', '400', '404', '413']));
+    expect(
+      spec.paths['/api/rights-holders/{rightsHolderId}/portfolio/export.xlsx'].get.responses['200'],
+    ).toBeDefined();
+  });
+});
+
 describe('templates', () => {
   it('downloads an XLSX template that opens with its sheets, headers, notes and drop-down lists', async () => {
     const response = await owner.get(`${base}/template.xlsx`);
@@ -199,6 +211,15 @@ describe('templates', () => {
     for (const name of ['Brands', 'Products', 'Identifiers', 'Guide points', 'Indicators']) {
       expect(sheetValues(workbook, name), name).toHaveLength(1);
     }
+    const readme = sheetValues(workbook, 'Read me').map((row) => `${row[0]} ${row[1]}`);
+    expect(readme).toEqual(
+      expect.arrayContaining([
+        'Products length_mm',
+        'Products name_<language>',
+        'Guide points visibility',
+        'CSV file gtins',
+      ]),
+    );
     const products = workbook.getWorksheet('Products')!;
     expect(products.getCell('A1').note).toMatch(/^Required\. Your own product reference/);
     expect(products.getCell('D2').dataValidation).toMatchObject({
@@ -532,6 +553,9 @@ describe('refusing a workbook with bad rows', () => {
     expect(zip.statusCode).toBe(400);
     const notMultipart = await owner.request('POST', `${base}/import`, { file: 'x' });
     expect(notMultipart.statusCode).toBe(400);
+    const badId = await upload(owner, '/api/rights-holders/not-an-id/portfolio/import', Buffer.from('a,b\n'));
+    expect(badId.statusCode).toBe(400);
+    expect(badId.json().error.details[0]).toMatchObject({ location: 'params', path: 'rightsHolderId' });
   });
 });
 

@@ -3,6 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import {
   type ColumnSpec,
+  CSV_GTINS_COLUMN,
   LIST_SEPARATOR,
   neutraliseCell,
   orderLanguages,
@@ -149,7 +150,7 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, columns: ColumnSpec[
   });
 }
 
-function addReadme(workbook: ExcelJS.Workbook, languages: string[]): void {
+function addReadme(workbook: ExcelJS.Workbook): void {
   const worksheet = workbook.addWorksheet(README_SHEET);
   worksheet.columns = [
     { header: 'Sheet', key: 'sheet', width: 16 },
@@ -159,22 +160,29 @@ function addReadme(workbook: ExcelJS.Workbook, languages: string[]): void {
   ];
   worksheet.getRow(1).font = { bold: true };
   worksheet.addRow({
-    sheet: '',
-    column: '',
-    required: '',
-    help: 'One row per brand, product, GTIN, guide point or indicator. A file is imported whole or not at all: every problem is reported with its sheet, line and column. Brands are matched by name and products by reference: importing the same file again changes nothing. Products not in the file are left as they are.',
+    help: 'One row per brand, product, GTIN, guide point or indicator. A file is imported whole or not at all: every problem is reported with its sheet, line and column. Brands are matched by name and products by reference: importing the same file again changes nothing. Products not in the file are left as they are, and so are the GTINs, guide points or indicators of a sheet left empty. Images are not in the file: products keep theirs.',
   });
+  const add = (sheet: string, column: ColumnSpec) =>
+    worksheet.addRow({
+      sheet,
+      column: column.header,
+      required: column.required ? 'yes' : '',
+      help: column.help,
+    });
   for (const key of SHEET_KEYS) {
-    for (const column of sheetHeaders(SHEETS[key], languages.slice(0, 1))) {
-      const header = column.header.replace(/_[a-z]{2}$/, '_<language>');
-      worksheet.addRow({
-        sheet: SHEET_NAMES[key],
-        column: header,
-        required: column.required ? 'yes' : '',
-        help: column.help.replace(/ \([a-z]{2}\)$/, ' (one column per language)'),
+    const spec = SHEETS[key];
+    for (const column of spec.columns) add(SHEET_NAMES[key], column);
+    for (const family of spec.localised) {
+      add(SHEET_NAMES[key], {
+        header: `${family.prefix}_<language>`,
+        help: `${family.help.replace(/,? in this language\.$/, '')}, one column per language (${family.prefix}_en, ${family.prefix}_fr…).`,
       });
     }
   }
+  add('CSV file', {
+    ...CSV_GTINS_COLUMN,
+    help: `The CSV file is the Products sheet alone, with one more column: ${CSV_GTINS_COLUMN.help}`,
+  });
 }
 
 /** The XLSX workbook of a portfolio; of an empty one for the template. */
@@ -184,7 +192,7 @@ export async function portfolioWorkbook(portfolio: Portfolio): Promise<Buffer> {
   workbook.creator = 'Assay';
   for (const key of SHEET_KEYS)
     addSheet(workbook, SHEET_NAMES[key], sheetHeaders(SHEETS[key], languages), rowsOf(portfolio, key));
-  addReadme(workbook, languages);
+  addReadme(workbook);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
