@@ -42,7 +42,12 @@ export interface ContextOverrides {
 export async function createAppContext(config: Config, overrides: ContextOverrides = {}) {
   const log = overrides.log ?? pino({ name: 'assay', level: config.log.level });
   const clock = overrides.clock ?? systemClock;
-  const db = overrides.db ?? (await openDatabase(config.db));
+  const db =
+    overrides.db ??
+    (await openDatabase({
+      ...config.db,
+      onConnectionError: (error) => log.warn({ err: error }, 'database connection lost'),
+    }));
   await migrateToLatest(db);
   const appSecret = await loadAppSecret(config.secrets.appSecret, config.db.dataDir);
   const limits: Limits = {

@@ -14,12 +14,16 @@ export interface DatabaseOptions {
   url: string | null;
   /** Where the embedded database keeps its files; `memory://` keeps them in memory. */
   dataDir: string;
+  /** Told when an idle pooled connection fails (server restart, admin termination). */
+  onConnectionError?: (error: Error) => void;
 }
 
 /** Open the configured database: a PostgreSQL server when a URL is given, else embedded PGlite. */
 export async function openDatabase(options: DatabaseOptions): Promise<Db> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+    // Without a listener an idle connection's error would crash the process; the pool replaces it.
+    pool.on('error', (error) => options.onConnectionError?.(error));
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   const location = options.dataDir === 'memory://' ? 'memory://' : join(options.dataDir, 'pglite');
