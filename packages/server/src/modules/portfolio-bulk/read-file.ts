@@ -104,15 +104,14 @@ async function readWorkbook(bytes: Buffer): Promise<RawFile> {
   const file: RawFile = { format: 'xlsx', sheets: {}, issues: [] };
   for (const worksheet of workbook.worksheets) {
     const key = sheetKeyOf(worksheet.name);
-    if (key === 'readme') continue;
+    if (key === 'readme' || worksheet.actualRowCount === 0) continue;
     if (!key) {
-      if (worksheet.actualRowCount > 0)
-        file.issues.push({
-          sheet: worksheet.name,
-          line: 1,
-          field: worksheet.name,
-          message: `Unknown sheet: the sheets are ${SHEET_KEYS.map((k) => SHEET_NAMES[k]).join(', ')} (and ${README_SHEET}, which is ignored)`,
-        });
+      file.issues.push({
+        sheet: worksheet.name,
+        line: 1,
+        field: worksheet.name,
+        message: `Unknown sheet: the sheets are ${SHEET_KEYS.map((k) => SHEET_NAMES[k]).join(', ')} (and ${README_SHEET}, which is ignored)`,
+      });
       continue;
     }
     if (file.sheets[key]) {

@@ -617,6 +617,25 @@ describe('CSV', () => {
   });
 });
 
+describe('a file with very many bad rows', () => {
+  it('lists the first 1,000 problems and says the list is truncated', async () => {
+    const rows = Array.from({ length: 1200 }, (_, i) => `BAD-${i},Velmora,footwear,Shoe,64`);
+    const csv = ['reference,brand,category,name_en,hs_codes', ...rows].join('\n');
+    const response = await upload(owner, `${base}/import`, Buffer.from(csv), 'many.csv');
+    expect(response.statusCode).toBe(400);
+    const error = response.json().error;
+    expect(error.message).toBe('1,200 problems in the file: nothing was imported');
+    expect(error.truncated).toBe(true);
+    expect(error.details).toHaveLength(1000);
+    expect(error.details[999]).toEqual({
+      sheet: 'Products',
+      line: 1001,
+      field: 'hs_codes',
+      message: '64: An HS code has 6 to 10 digits, not 2',
+    });
+  });
+});
+
 describe('formula injection', () => {
   it('exports text that a spreadsheet would run as a formula with a leading apostrophe, and reads it back', async () => {
     const holder = await client('rights_holder', 'NO');

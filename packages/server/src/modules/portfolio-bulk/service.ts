@@ -7,6 +7,7 @@ import {
   type ProductBody,
 } from '@assay/core';
 import type { Db } from '../../db/database.js';
+import { conflict } from '../../http/errors.js';
 import type { Clock } from '../../lib/clock.js';
 import { recordAudit } from '../audit/queries.js';
 import type { PortfolioService } from '../portfolio/service.js';
@@ -254,12 +255,19 @@ export function createPortfolioBulkService(deps: {
           const details = plan.issues.sorted();
           return {
             ok: false,
-            message: `${details.length} ${details.length === 1 ? 'problem' : 'problems'} in the file: nothing was imported`,
+            message: `${details.length.toLocaleString('en')} ${details.length === 1 ? 'problem' : 'problems'} in the file: nothing was imported`,
             details: details.slice(0, PORTFOLIO_IMPORT_ISSUES_MAX),
             truncated: details.length > PORTFOLIO_IMPORT_ISSUES_MAX,
           };
         }
-        const result = await write(trx, rightsHolderId, plan, stored);
+        const result = await write(trx, rightsHolderId, plan, stored).catch((error: unknown) => {
+          // Only a change made beside the import (a product saved meanwhile) can break a unique key here.
+          if ((error as { code?: unknown }).code === '23505')
+            throw conflict(
+              'The portfolio changed while the file was imported: nothing was imported, try again',
+            );
+          throw error;
+        });
         await recordAudit(trx, {
           actor_user_id: actor.userId,
           actor_organisation_id: actor.organisationId,
