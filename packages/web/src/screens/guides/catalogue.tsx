@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { catalogueApi, type ProductSummary } from '../../api/endpoints';
+import { catalogueApi } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
 import { FormError } from '../../components/form-error';
 import { PageHeading } from '../../components/page-heading';
@@ -10,21 +10,7 @@ import { StatusBadge } from '../../components/status-badge';
 import { useContentLanguages } from '../../i18n/content-languages';
 import { useFormat } from '../../i18n/format';
 import { displayGtin } from '../portfolio/product-draft';
-
-/**
- * Whether a product matches every word of the filter: in its name, brand, category or reference,
- * or — for digits, spaced or not, as read off a barcode — inside one of its GTINs.
- */
-export function matchesFilter(product: ProductSummary, filter: string): boolean {
-  const words = filter.toLocaleLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return true;
-  const digits = filter.replace(/[\s-]/g, '');
-  if (/^\d{3,}$/.test(digits) && product.gtins.some((gtin) => gtin.includes(digits))) return true;
-  const haystack = [product.name, product.brandName, product.category, product.reference]
-    .join(' ')
-    .toLocaleLowerCase();
-  return words.every((word) => haystack.includes(word));
-}
+import { matchesFilter } from './catalogue-filter';
 
 /** Guides the officer's organisation may open, with a filter over name, brand and GTIN. */
 export function Catalogue() {

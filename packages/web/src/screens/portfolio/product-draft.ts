@@ -8,7 +8,7 @@ import {
   parseHsCode,
 } from '@assay/core';
 import type { ProductInput } from '../../api/endpoints';
-import { emptyLocalised, type LocalisedDraft, localisedForApi } from '../../components/localised-text-field';
+import { emptyLocalised, type LocalisedDraft, localisedForApi } from '../../components/localised-text';
 import type { Problem, Problems } from '../../components/use-form';
 
 export type IdentifierLevel = (typeof IDENTIFIER_LEVELS)[number];
