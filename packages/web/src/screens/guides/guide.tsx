@@ -250,8 +250,11 @@ function SupplyChainSection({
   return (
     <section aria-labelledby="guide-supply-chain">
       <h2 id="guide-supply-chain">{t('supplyChain.title')}</h2>
-      <p className="field-hint">{t('guide.supplyChainIntro')}</p>
-      {empty && <p className="empty">{t('guide.noSupplyChain')}</p>}
+      {empty ? (
+        <p className="empty">{t('guide.noSupplyChain')}</p>
+      ) : (
+        <p className="field-hint">{t('guide.supplyChainIntro')}</p>
+      )}
       {supplyChain.entries.length > 0 && (
         <ul className="plain-list record-list">
           {supplyChain.entries.map((entry) => (

@@ -12,6 +12,7 @@ import { LocalisedTextField } from '../../components/localised-text-field';
 import { PageHeading } from '../../components/page-heading';
 import { PickListField } from '../../components/pick-list-field';
 import { SubmitButton } from '../../components/submit-button';
+import { UnsavedChangesGuard } from '../../components/unsaved-changes';
 import { useForm } from '../../components/use-form';
 import { useContentLanguages } from '../../i18n/content-languages';
 import { useFormat } from '../../i18n/format';
@@ -137,6 +138,9 @@ function ProductForm({
         ),
   );
   const [announcement, setAnnouncement] = useState('');
+  const [saved, setSaved] = useState(() => JSON.stringify(productInput(draft)));
+  const dirty = saved !== JSON.stringify(productInput(draft));
+  const leaving = useRef(false);
   /** Codes whose problems show as they are typed: after leaving the field once, or after saving. */
   const [checkedCodes, setCheckedCodes] = useState<ReadonlySet<string>>(new Set());
   const form = useForm({
@@ -154,12 +158,16 @@ function ProductForm({
     setCheckedCodes(new Set([...draft.identifiers, ...draft.hsCodes].map((row) => row.key)));
     const body = form.check(productBody, productInput(draft), codeProblems(draft));
     if (product) {
-      const saved = await portfolioApi.replaceProduct(rightsHolderId, product.id, body);
-      onSaved(saved);
-      setDraft(draftFromProduct(saved));
+      const replaced = await portfolioApi.replaceProduct(rightsHolderId, product.id, body);
+      const next = draftFromProduct(replaced);
+      onSaved(replaced);
+      setDraft(next);
+      setSaved(JSON.stringify(productInput(next)));
       setAnnouncement(t('productForm.saved'));
     } else {
       const created = await portfolioApi.createProduct(rightsHolderId, body);
+      // Saved: leaving the form for the new product's page asks nothing.
+      leaving.current = true;
       navigate(`/portfolio/products/${created.id}`, { state: { created: true } });
     }
   });
@@ -182,6 +190,7 @@ function ProductForm({
 
   return (
     <form ref={form.formRef} onSubmit={submit} noValidate className="product-form">
+      <UnsavedChangesGuard dirty={dirty} allow={leaving} />
       <p role="status" className="announcement">
         {announcement}
       </p>
