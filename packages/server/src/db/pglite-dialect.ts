@@ -16,8 +16,8 @@ import {
  * hands out its one connection to one caller at a time: a transaction never interleaves with
  * statements of another request.
  */
-/** A statement waiting this long for the single connection is a bug (a query beside its own transaction). */
-const ACQUIRE_TIMEOUT_MS = 15_000;
+/** Long enough for a 5,000-product import to finish; longer waits are a bug (a query beside its own transaction). */
+const ACQUIRE_TIMEOUT_MS = 60_000;
 
 export function pgliteDialect(client: PGlite): Dialect {
   return {

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as identity from './2026-11-23-0001-identity.js';
 import * as portfolio from './2026-11-23-0002-portfolio.js';
 import * as images from './2026-11-23-0003-images.js';
+import * as indicatorIndex from './2026-11-23-0004-indicator-index.js';
 
 /** Every migration, in order. Listed by hand so the same list runs under PGlite, PostgreSQL and a bundler. */
 export const migrations: Record<string, Migration> = {
   '2026-11-23-0001-identity': identity,
   '2026-11-23-0002-portfolio': portfolio,
   '2026-11-23-0003-images': images,
+  '2026-11-23-0004-indicator-index': indicatorIndex,
 };
