@@ -6,6 +6,7 @@ import { Account } from './screens/account/account';
 import { Home } from './screens/app/home';
 import { NotFound } from './screens/app/not-found';
 import { Catalogue } from './screens/guides/catalogue';
+import { Companies, CompanyPage } from './screens/guides/companies';
 import { Guide } from './screens/guides/guide';
 import { OperatorOrganisations } from './screens/operator/organisations';
 import { Outbox, OutboxMessageView } from './screens/operator/outbox';
@@ -157,6 +158,22 @@ const routes: RouteObject[] = [
         element: (
           <RequireKind kinds={ENFORCEMENT_KINDS}>
             <Catalogue />
+          </RequireKind>
+        ),
+      },
+      {
+        path: 'guides/rights-holders',
+        element: (
+          <RequireKind kinds={ENFORCEMENT_KINDS}>
+            <Companies />
+          </RequireKind>
+        ),
+      },
+      {
+        path: 'guides/rights-holders/:rightsHolderId',
+        element: (
+          <RequireKind kinds={ENFORCEMENT_KINDS}>
+            <CompanyPage />
           </RequireKind>
         ),
       },

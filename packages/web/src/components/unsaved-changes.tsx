@@ -16,11 +16,13 @@ export function UnsavedChangesGuard({ dirty, allow }: { dirty: boolean; allow?: 
   const dialogRef = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
-    if (!dirty || allow?.current) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      if (!allow?.current) event.preventDefault();
+    };
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+  }, [dirty, allow]);
 
   useEffect(() => {
     const dialog = dialogRef.current;

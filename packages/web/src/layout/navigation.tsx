@@ -23,6 +23,7 @@ const SECTIONS: NavSection[] = [
     items: [
       { to: '/', label: 'nav.home' },
       { to: '/guides', label: 'nav.guides', kinds: ENFORCEMENT_KINDS },
+      { to: '/guides/rights-holders', label: 'nav.companies', kinds: ENFORCEMENT_KINDS },
       { to: '/account', label: 'nav.account' },
     ],
   },
@@ -86,7 +87,7 @@ export function Navigation({ id, open, restricted }: { id: string; open: boolean
           <ul aria-labelledby={section.title ? `${id}-${section.title}` : undefined}>
             {section.items.map((item) => (
               <li key={item.to}>
-                <NavLink to={item.to} end={item.to === '/'}>
+                <NavLink to={item.to} end={item.to === '/' || item.to === '/guides'}>
                   {t(item.label)}
                 </NavLink>
               </li>

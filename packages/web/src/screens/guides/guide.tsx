@@ -13,6 +13,7 @@ import { type Formatters, useFormat } from '../../i18n/format';
 import { validity } from '../../i18n/validity';
 import { NotFound } from '../app/not-found';
 import { displayGtin, formatHsCode } from '../portfolio/product-draft';
+import { ContactCard } from './contact-card';
 
 type GuidePoint = GuideView['guidePoints'][number];
 
@@ -55,7 +56,8 @@ function GuideContent({ guide, reader }: { guide: GuideView; reader: string }) {
           <ShownText {...guide.name} />
         </PageHeading>
         <p className="guide-owner">
-          {t('guide.brandBy', { brand: guide.brandName, rightsHolder: guide.rightsHolder.name })}
+          {guide.brandName} ·{' '}
+          <Link to={`/guides/rights-holders/${guide.rightsHolder.id}`}>{guide.rightsHolder.name}</Link>
         </p>
         {guide.status !== 'active' && (
           <p className={guide.status === 'recalled' ? 'notice notice-error' : 'notice'}>
@@ -144,7 +146,7 @@ function GuideContent({ guide, reader }: { guide: GuideView; reader: string }) {
       </section>
 
       <SupplyChainSection supplyChain={guide.supplyChain} format={format} />
-      <ContactsSection contacts={guide.contacts} format={format} />
+      <ContactsSection contacts={guide.contacts} />
       <IpRightsSection ipRights={guide.ipRights} format={format} />
     </article>
   );
@@ -329,57 +331,15 @@ function SupplyChainSection({
   );
 }
 
-function ContactsSection({ contacts, format }: { contacts: GuideView['contacts']; format: Formatters }) {
+function ContactsSection({ contacts }: { contacts: GuideView['contacts'] }) {
   const { t } = useTranslation();
-  const languages = useContentLanguages();
   return (
     <section aria-labelledby="guide-contacts">
       <h2 id="guide-contacts">{t('contacts.title')}</h2>
       {contacts.length === 0 && <p className="empty">{t('guide.noContacts')}</p>}
       <ul className="plain-list record-list">
         {contacts.map((contact) => (
-          <li
-            key={contact.id}
-            className={contact.coversYourCountry ? 'card contact-card yours' : 'card contact-card'}
-          >
-            <p className="record-name">{contact.name}</p>
-            {contact.title && <p className="muted">{contact.title}</p>}
-            {contact.coversYourCountry && <p className="badge badge-good">{t('guide.coversYourCountry')}</p>}
-            <ul className="plain-list contact-means">
-              {contact.phone && (
-                <li>
-                  <a href={`tel:${contact.phone.replace(/[^+0-9]/g, '')}`}>{contact.phone}</a>
-                </li>
-              )}
-              {contact.email && (
-                <li>
-                  <a href={`mailto:${contact.email}`}>{contact.email}</a>
-                </li>
-              )}
-            </ul>
-            <dl className="facts compact">
-              <dt>{t('contacts.countries')}</dt>
-              <dd>
-                {contact.countries.length
-                  ? format.list(contact.countries.map(format.country))
-                  : t('contacts.worldwide')}
-              </dd>
-              {contact.languages.length > 0 && (
-                <>
-                  <dt>{t('contacts.languages')}</dt>
-                  <dd>{format.list(contact.languages.map(languages.name))}</dd>
-                </>
-              )}
-              <dt>{t('contacts.hours')}</dt>
-              <dd>
-                {contact.alwaysAvailable ? (
-                  <strong>{t('contacts.alwaysAvailable')}</strong>
-                ) : (
-                  (contact.hours ?? '—')
-                )}
-              </dd>
-            </dl>
-          </li>
+          <ContactCard key={contact.id} contact={contact} />
         ))}
       </ul>
     </section>
