@@ -224,7 +224,7 @@ function SharingForm({
         <p className="field-hint">{t('sharing.namedIntro')}</p>
         <aside className="explainer" aria-labelledby="covert-why">
           <h3 id="covert-why">{t('sharing.covertWhyTitle')}</h3>
-          <p>{t('sharing.covertWhy')}</p>
+          <p id="covert-why-text">{t('sharing.covertWhy')}</p>
         </aside>
         {draft.organisations.length === 0 && <p className="empty">{t('sharing.noNamed')}</p>}
         <ul className="plain-list named-list">
@@ -241,7 +241,7 @@ function SharingForm({
                     id={`covert-${organisation.id}`}
                     type="checkbox"
                     checked={organisation.includesCovert}
-                    aria-describedby="covert-why"
+                    aria-describedby="covert-why-text"
                     onChange={(event) =>
                       setDraft((current) => ({
                         ...current,
