@@ -1,31 +1,11 @@
 import { imageListView, imageParams, imageUploadQuery, imageView, rightsHolderParams } from '@assay/core';
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.js';
-import { AppError, errorResponses, invalid } from '../../http/errors.js';
+import { errorResponses } from '../../http/errors.js';
 import type { App } from '../../http/types.js';
+import { uploadedFile } from '../../http/uploads.js';
 import { requireActor } from '../identity/request-auth.js';
 import type { Rendition } from './service.js';
-
-/** The one file of a multipart request, refused above `maxBytes` without being read further. */
-async function uploadedFile(request: FastifyRequest, maxBytes: number): Promise<Buffer> {
-  if (!request.isMultipart()) {
-    throw new AppError(415, 'validation_failed', 'Send the image as multipart/form-data with one file', [
-      { path: 'file', message: 'Not a multipart/form-data request' },
-    ]);
-  }
-  const file = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
-  if (!file) throw invalid('file', 'No file in the request');
-  try {
-    return await file.toBuffer();
-  } catch (error) {
-    if (error instanceof request.server.multipartErrors.RequestFileTooLargeError) {
-      const megabytes = Math.round((maxBytes / 1024 / 1024) * 10) / 10;
-      throw new AppError(413, 'payload_too_large', `The file is larger than ${megabytes} MB`, { maxBytes });
-    }
-    throw error;
-  }
-}
 
 export function registerImageRoutes(app: App, ctx: AppContext): void {
   const { images } = ctx;

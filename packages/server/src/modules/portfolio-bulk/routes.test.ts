@@ -552,7 +552,7 @@ describe('refusing a workbook with bad rows', () => {
     const zip = await upload(owner, `${base}/import`, Buffer.from('PK\u0003\u0004 not really a zip'));
     expect(zip.statusCode).toBe(400);
     const notMultipart = await owner.request('POST', `${base}/import`, { file: 'x' });
-    expect(notMultipart.statusCode).toBe(400);
+    expect(notMultipart.statusCode).toBe(415);
     const badId = await upload(owner, '/api/rights-holders/not-an-id/portfolio/import', Buffer.from('a,b\n'));
     expect(badId.statusCode).toBe(400);
     expect(badId.json().error.details[0]).toMatchObject({ location: 'params', path: 'rightsHolderId' });

@@ -1,9 +1,10 @@
 import { portfolioImportError, portfolioImportResult, rightsHolderParams } from '@assay/core';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.js';
-import { AppError, errorResponses, invalid } from '../../http/errors.js';
+import { errorResponses } from '../../http/errors.js';
 import type { App } from '../../http/types.js';
+import { uploadedFile } from '../../http/uploads.js';
 import { requireActor } from '../identity/request-auth.js';
 import type { BulkFormat } from './service.js';
 
@@ -22,23 +23,6 @@ function sendFile(reply: FastifyReply, format: BulkFormat, name: string, body: B
     .header('content-disposition', `attachment; filename="${name}.${format}"`)
     .header('cache-control', 'no-store')
     .send(body);
-}
-
-/** The one file of a multipart request (field `file`), refused above the upload limit. */
-async function uploadedFile(request: FastifyRequest, maxBytes: number): Promise<Buffer> {
-  if (!request.isMultipart())
-    throw invalid('file', 'Send the file as multipart/form-data, in the field "file"');
-  const part = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
-  if (!part) throw invalid('file', 'No file in the request');
-  try {
-    return await part.toBuffer();
-  } catch (error) {
-    if (error instanceof request.server.multipartErrors.RequestFileTooLargeError) {
-      const megabytes = Math.round((maxBytes / 1024 / 1024) * 10) / 10;
-      throw new AppError(413, 'payload_too_large', `The file is larger than ${megabytes} MB`, { maxBytes });
-    }
-    throw error;
-  }
 }
 
 /**

@@ -339,7 +339,7 @@ describe('importing a file with bad rows', () => {
     const brokenZip = await upload(Buffer.from('PK\u0003\u0004 not really a workbook'), 'x.xlsx');
     expect(brokenZip.json().error.details[0].path).toBe('file');
     const json = await owner.post(`${base()}/import`, { rows: [] });
-    expect(json.statusCode).toBe(400);
+    expect(json.statusCode).toBe(415);
     expect(json.json().error.details[0].path).toBe('file');
     const { body, headers } = multipart('role,name,country\n', 'x.csv', 'document');
     const wrongField = await owner.request('POST', `${base()}/import`, body, headers);

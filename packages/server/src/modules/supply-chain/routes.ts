@@ -17,8 +17,9 @@ import {
 import type {} from '@fastify/multipart';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.js';
-import { errorResponses, invalid } from '../../http/errors.js';
+import { errorResponses } from '../../http/errors.js';
 import type { App } from '../../http/types.js';
+import { uploadedFile } from '../../http/uploads.js';
 import { requireActor } from '../identity/request-auth.js';
 import { supplyChainTemplate } from './spreadsheet.js';
 
@@ -261,11 +262,7 @@ export function registerSupplyChainRoutes(app: App, ctx: AppContext): void {
     },
     async (request) => {
       const actor = requireActor(request);
-      if (!request.isMultipart())
-        throw invalid('file', 'Send the file as multipart/form-data, in the field "file"');
-      const part = await request.file();
-      if (part?.fieldname !== 'file') throw invalid('file', 'Send the file in the field "file"');
-      const buffer = await part.toBuffer();
+      const buffer = await uploadedFile(request, ctx.config.uploads.maxBytes);
       return supplyChain.importFile(
         actor,
         request.params.rightsHolderId,
