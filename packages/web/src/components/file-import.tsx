@@ -137,7 +137,13 @@ export function FileImport({
           />
         </section>
       ) : (
-        <FormError error={error} />
+        <FormError
+          error={error}
+          messages={{
+            validation_failed: t('fileImport.unreadable'),
+            payload_too_large: t('fileImport.tooLarge'),
+          }}
+        />
       )}
     </form>
   );
