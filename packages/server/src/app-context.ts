@@ -14,6 +14,7 @@ import {
   type IdentityLimits,
 } from './modules/identity/service.js';
 import { createImageService } from './modules/images/service.js';
+import { createCertificateService } from './modules/ip-rights/certificates.js';
 import { createRecordationReminder } from './modules/ip-rights/reminders.js';
 import { createIpRightService } from './modules/ip-rights/service.js';
 import { createMailDispatcher, type MailDispatcher } from './modules/mail/dispatcher.js';
@@ -94,6 +95,7 @@ export async function createAppContext(config: Config, overrides: ContextOverrid
     log: log.child({ module: 'recordations' }),
   });
   const storage = overrides.storage ?? createLocalStorage(config.uploads.dir);
+  const certificates = createCertificateService({ db, clock, storage, portfolio });
   const images = createImageService({ db, clock, storage, portfolio, log: log.child({ module: 'images' }) });
   const guidePdf = createGuidePdfService({ portfolio, images, clock });
 
@@ -110,6 +112,7 @@ export async function createAppContext(config: Config, overrides: ContextOverrid
     portfolio,
     portfolioBulk,
     ipRights,
+    certificates,
     supplyChain,
     contacts,
     representations,

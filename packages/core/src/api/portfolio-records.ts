@@ -102,10 +102,22 @@ export const ipRightView = z
     brandName: z.string().nullable(),
     /** Recordations (applications for action) resting on this right. */
     recordationCount: z.number().int(),
+    /** The registration certificate, when one was uploaded (a PDF or a re-encoded scan). */
+    certificate: z
+      .object({
+        contentType: z.enum(['application/pdf', 'image/webp']),
+        bytes: z.number().int(),
+        uploadedAt: timestamp,
+      })
+      .nullable(),
     createdAt: timestamp,
   })
   .meta({ id: 'IpRight' });
 export type IpRightView = z.infer<typeof ipRightView>;
+export const certificateView = z.object({
+  contentType: z.enum(['application/pdf', 'image/webp']),
+  bytes: z.number().int(),
+});
 export const ipRightListView = z.object({ ipRights: z.array(ipRightView) });
 export const ipRightListQuery = z.object({
   type: z.enum(IP_RIGHT_TYPES).optional(),

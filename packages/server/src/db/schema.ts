@@ -203,6 +203,10 @@ export interface IpRightTable {
   valid_from: string | null;
   valid_to: string | null;
   created_at: Generated<Timestamp>;
+  certificate_key: string | null;
+  certificate_type: 'application/pdf' | 'image/webp' | null;
+  certificate_bytes: number | null;
+  certificate_uploaded_at: Timestamp | null;
 }
 
 export interface RecordationTable {

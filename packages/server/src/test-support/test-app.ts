@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -98,6 +99,27 @@ export class TestClient {
     const session = json?.csrfToken !== undefined ? json : json?.session;
     if (session && 'csrfToken' in session) this.csrf = session.csrfToken;
     return response;
+  }
+
+  /** Send one file as a browser form does (multipart/form-data, field `file` unless told). */
+  upload(
+    method: 'POST' | 'PUT',
+    url: string,
+    bytes: Buffer | string,
+    options: { filename?: string; contentType?: string; field?: string } = {},
+  ): Promise<LightMyRequestResponse> {
+    const boundary = `----assay${randomBytes(8).toString('hex')}`;
+    const head =
+      `--${boundary}\r\nContent-Disposition: form-data; name="${options.field ?? 'file'}"; ` +
+      `filename="${options.filename ?? 'upload.bin'}"\r\nContent-Type: ${options.contentType ?? 'application/octet-stream'}\r\n\r\n`;
+    const payload = Buffer.concat([
+      Buffer.from(head),
+      Buffer.from(bytes),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    return this.request(method, url, payload, {
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+    });
   }
 
   get = (url: string) => this.request('GET', url);

@@ -3,6 +3,7 @@ import * as identity from './2026-11-23-0001-identity.js';
 import * as portfolio from './2026-11-23-0002-portfolio.js';
 import * as images from './2026-11-23-0003-images.js';
 import * as indicatorIndex from './2026-11-23-0004-indicator-index.js';
+import * as certificates from './2026-11-23-0005-ip-right-certificates.js';
 
 /** Every migration, in order. Listed by hand so the same list runs under PGlite, PostgreSQL and a bundler. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-0002-portfolio': portfolio,
   '2026-11-23-0003-images': images,
   '2026-11-23-0004-indicator-index': indicatorIndex,
+  '2026-11-23-0005-ip-right-certificates': certificates,
 };

@@ -30,16 +30,9 @@ async function uploadPhoto(width: number, height: number): Promise<string> {
     .blur(2)
     .jpeg({ quality: 90 })
     .toBuffer();
-  const boundary = `----assay${randomBytes(6).toString('hex')}`;
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="p.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
-    ),
-    noise,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  const response = await owner.request('POST', `/api/rights-holders/${rightsHolderId}/images`, payload, {
-    'content-type': `multipart/form-data; boundary=${boundary}`,
+  const response = await owner.upload('POST', `/api/rights-holders/${rightsHolderId}/images`, noise, {
+    filename: 'p.jpg',
+    contentType: 'image/jpeg',
   });
   expect(response.statusCode, response.body).toBe(201);
   return response.json().id;

@@ -15,21 +15,6 @@ let brandId: string;
 
 const text = (en: string) => ({ original: 'en', texts: { en } });
 
-/** A multipart/form-data body holding one file, as a browser form sends it. */
-function multipart(bytes: Buffer, filename: string, contentType: string) {
-  const boundary = `----assay${randomBytes(8).toString('hex')}`;
-  return {
-    payload: Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`,
-      ),
-      bytes,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
-
 function upload(
   client: TestClient,
   bytes: Buffer,
@@ -38,8 +23,10 @@ function upload(
   holder = rightsHolderId,
   query = '',
 ) {
-  const body = multipart(bytes, filename, contentType);
-  return client.request('POST', `/api/rights-holders/${holder}/images${query}`, body.payload, body.headers);
+  return client.upload('POST', `/api/rights-holders/${holder}/images${query}`, bytes, {
+    filename,
+    contentType,
+  });
 }
 
 const picture = (width: number, height: number, colour = '#c03030') =>

@@ -27,6 +27,9 @@ export function ipRightQuery(db: Db) {
       'r.brand_id',
       'b.name as brand_name',
       'r.created_at',
+      'r.certificate_type',
+      'r.certificate_bytes',
+      'r.certificate_uploaded_at',
       sql<number>`(select count(*)::int from recordations c where c.ip_right_id = r.id)`.as(
         'recordation_count',
       ),
@@ -48,6 +51,14 @@ export function toIpRightView(row: IpRightRecord) {
     brandId: row.brand_id,
     brandName: row.brand_name,
     recordationCount: row.recordation_count,
+    certificate:
+      row.certificate_type && row.certificate_uploaded_at
+        ? {
+            contentType: row.certificate_type,
+            bytes: row.certificate_bytes ?? 0,
+            uploadedAt: row.certificate_uploaded_at.toISOString(),
+          }
+        : null,
     createdAt: row.created_at.toISOString(),
   };
 }

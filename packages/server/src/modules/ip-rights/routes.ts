@@ -1,4 +1,5 @@
 import {
+  certificateView,
   ipRightBody,
   ipRightListQuery,
   ipRightListView,
@@ -15,9 +16,62 @@ import { z } from 'zod';
 import type { AppContext } from '../../app-context.js';
 import { errorResponses } from '../../http/errors.js';
 import type { App } from '../../http/types.js';
+import { uploadedFile } from '../../http/uploads.js';
 import { requireActor } from '../identity/request-auth.js';
 
 export function registerIpRightRoutes(app: App, ctx: AppContext): void {
+  const certificatePath = '/api/rights-holders/:rightsHolderId/ip-rights/:ipRightId/certificate';
+
+  app.put(
+    certificatePath,
+    {
+      schema: {
+        tags: ['ip-rights'],
+        summary:
+          'Upload the registration certificate (multipart field `file`): a PDF, or a scan re-encoded without metadata',
+        consumes: ['multipart/form-data'],
+        params: ipRightParams,
+        response: { 200: certificateView, ...errorResponses(400, 401, 403, 404, 413, 415) },
+      },
+    },
+    async (request) =>
+      ctx.certificates.attach(
+        requireActor(request),
+        request.params.rightsHolderId,
+        request.params.ipRightId,
+        () => uploadedFile(request, ctx.config.uploads.maxBytes),
+        request.ip,
+      ),
+  );
+
+  app.get(
+    certificatePath,
+    {
+      schema: {
+        tags: ['ip-rights'],
+        summary: 'Download the registration certificate',
+        params: ipRightParams,
+      },
+    },
+    async (request, reply) => {
+      const file = await ctx.certificates.fetch(
+        requireActor(request),
+        request.params.rightsHolderId,
+        request.params.ipRightId,
+      );
+      const extension = file.contentType === 'application/pdf' ? 'pdf' : 'webp';
+      return reply
+        .header('content-type', file.contentType)
+        .header(
+          'content-disposition',
+          `attachment; filename="certificate-${request.params.ipRightId}.${extension}"`,
+        )
+        .header('cache-control', 'private, no-store')
+        .header('x-content-type-options', 'nosniff')
+        .send(file.bytes);
+    },
+  );
+
   const { ipRights } = ctx;
   const base = '/api/rights-holders/:rightsHolderId';
   const tags = ['ip-rights'];

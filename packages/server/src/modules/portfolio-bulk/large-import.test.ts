@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { gtinCheckDigit } from '@assay/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOrganisation, makeUser, signIn } from '../../test-support/factories.js';
@@ -10,14 +9,7 @@ const PRODUCTS = 5000;
 let t: TestApp;
 
 function upload(client: TestClient, url: string, bytes: Buffer) {
-  const boundary = `----assay${randomBytes(8).toString('hex')}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="portfolio.xlsx"\r\n\r\n`;
-  return client.request(
-    'POST',
-    url,
-    Buffer.concat([Buffer.from(head), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  );
+  return client.upload('POST', url, bytes, { filename: 'portfolio.xlsx' });
 }
 
 async function rightsHolder() {

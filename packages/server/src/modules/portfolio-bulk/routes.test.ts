@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { OrganisationKind, Role } from '@assay/core';
 import ExcelJS from 'exceljs';
 import sharp from 'sharp';
@@ -14,19 +13,8 @@ let rightsHolderId: string;
 let owner: TestClient;
 let base: string;
 
-/** A multipart/form-data body with one file in the field `file`. */
-function multipart(bytes: Buffer, filename: string) {
-  const boundary = `----assay${randomBytes(8).toString('hex')}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
-  return {
-    payload: Buffer.concat([Buffer.from(head), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
-
 function upload(client: TestClient, url: string, bytes: Buffer, filename = 'portfolio.xlsx') {
-  const body = multipart(bytes, filename);
-  return client.request('POST', url, body.payload, body.headers);
+  return client.upload('POST', url, bytes, { filename });
 }
 
 async function openWorkbook(bytes: Buffer) {

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOrganisation, makeUser, signIn } from '../../test-support/factories.js';
@@ -11,21 +10,8 @@ let productId: string;
 
 const base = () => `/api/rights-holders/${rightsHolderId}/supply-chain`;
 
-function multipart(content: Buffer | string, filename: string, field = 'file') {
-  const boundary = `----assay${randomBytes(8).toString('hex')}`;
-  const body = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'),
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-
 function upload(content: Buffer | string, filename = 'supply-chain.csv', query = '', as = owner) {
-  const { body, headers } = multipart(content, filename);
-  return as.request('POST', `${base()}/import${query}`, body, headers);
+  return as.upload('POST', `${base()}/import${query}`, content, { filename });
 }
 
 async function counts() {
@@ -341,8 +327,10 @@ describe('importing a file with bad rows', () => {
     const json = await owner.post(`${base()}/import`, { rows: [] });
     expect(json.statusCode).toBe(415);
     expect(json.json().error.details[0].path).toBe('file');
-    const { body, headers } = multipart('role,name,country\n', 'x.csv', 'document');
-    const wrongField = await owner.request('POST', `${base()}/import`, body, headers);
+    const wrongField = await owner.upload('POST', `${base()}/import`, 'role,name,country\n', {
+      filename: 'x.csv',
+      field: 'document',
+    });
     expect(wrongField.json().error.details[0].path).toBe('file');
   });
 
