@@ -142,8 +142,13 @@ export async function request<T>(method: string, path: string, options: RequestO
 }
 
 /** Sends one file as multipart/form-data (field `file`) and returns the JSON answer. */
-export function upload<T>(path: string, file: File, query?: Query): Promise<T> {
+export function upload<T>(
+  path: string,
+  file: File,
+  query?: Query,
+  method: 'POST' | 'PUT' = 'POST',
+): Promise<T> {
   const form = new FormData();
   form.append('file', file, file.name);
-  return request<T>('POST', path, { body: form, ...(query ? { query } : {}) });
+  return request<T>(method, path, { body: form, ...(query ? { query } : {}) });
 }

@@ -284,6 +284,15 @@ export const ipRightsApi = {
     request<IpRightView>('PUT', `/rights-holders/${rightsHolderId}/ip-rights/${id}`, { body }),
   remove: (rightsHolderId: string, id: string) =>
     request<void>('DELETE', `/rights-holders/${rightsHolderId}/ip-rights/${id}`),
+  uploadCertificate: (rightsHolderId: string, id: string, file: File) =>
+    upload<{ contentType: string; bytes: number }>(
+      `/rights-holders/${rightsHolderId}/ip-rights/${id}/certificate`,
+      file,
+      undefined,
+      'PUT',
+    ),
+  certificateUrl: (rightsHolderId: string, id: string) =>
+    urlFor(`/rights-holders/${rightsHolderId}/ip-rights/${id}/certificate`),
   recordations: (rightsHolderId: string, query: { expiringSoon?: boolean } = {}) =>
     request<z.infer<typeof recordationListView>>('GET', `/rights-holders/${rightsHolderId}/recordations`, {
       query: { expiringSoon: query.expiringSoon === undefined ? undefined : String(query.expiringSoon) },

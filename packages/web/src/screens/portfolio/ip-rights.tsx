@@ -93,6 +93,19 @@ export function IpRights() {
     },
     { header: t('products.brand'), render: (right) => right.brandName ?? t('ipRights.wholeCompany') },
     {
+      header: t('ipRights.certificate'),
+      render: (right) => (
+        <CertificateCell
+          right={right}
+          label={label(right)}
+          onUploaded={() => {
+            rights.reload();
+            setAnnouncement(t('ipRights.certificateUploaded', { name: label(right) }));
+          }}
+        />
+      ),
+    },
+    {
       header: t('ipRights.recordations'),
       render: (right) => <Link to="/portfolio/recordations">{format.number(right.recordationCount)}</Link>,
     },
@@ -344,5 +357,65 @@ function IpRightForm({
         </div>
       </form>
     </section>
+  );
+}
+
+/** Download link for the registration certificate, and a file picker that uploads a new one at once. */
+function CertificateCell({
+  right,
+  label,
+  onUploaded,
+}: {
+  right: IpRightView;
+  label: string;
+  onUploaded: () => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { rightsHolder } = usePortfolioScope();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const inputId = `certificate-${right.id}`;
+  return (
+    <div className="certificate-cell">
+      {right.certificate ? (
+        <a href={ipRightsApi.certificateUrl(rightsHolder.id, right.id)} download>
+          {t('ipRights.certificateDownload', {
+            type:
+              right.certificate.contentType === 'application/pdf' ? 'PDF' : t('ipRights.certificateImage'),
+            size: format.number(Math.ceil(right.certificate.bytes / 1024)),
+          })}
+        </a>
+      ) : (
+        <span>{t('ipRights.noCertificate')}</span>
+      )}
+      <label htmlFor={inputId} className="button-secondary file-button">
+        {busy ? t('app.loading') : t('ipRights.certificateUpload')}
+        <span className="visually-hidden"> — {label}</span>
+      </label>
+      <input
+        id={inputId}
+        type="file"
+        className="visually-hidden"
+        accept="application/pdf,image/jpeg,image/png,image/webp"
+        disabled={busy}
+        onChange={async (event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (!file) return;
+          setBusy(true);
+          setError(null);
+          try {
+            await ipRightsApi.uploadCertificate(rightsHolder.id, right.id, file);
+            onUploaded();
+          } catch (caught) {
+            setError(caught);
+          } finally {
+            setBusy(false);
+          }
+        }}
+      />
+      <FormError error={error} />
+    </div>
   );
 }
