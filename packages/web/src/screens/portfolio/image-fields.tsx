@@ -6,6 +6,7 @@ import { useResource } from '../../api/use-resource';
 import { SelectField } from '../../components/field';
 import { focusSoon } from '../../components/focus';
 import { FormError } from '../../components/form-error';
+import { UploadButton } from '../../components/upload-button';
 import { useFormat } from '../../i18n/format';
 
 interface ImageLibrary {
@@ -15,6 +16,9 @@ interface ImageLibrary {
   upload: (files: File[], kind: ImageKind) => Promise<{ images: ImageView[]; error: unknown }>;
   uploading: boolean;
 }
+
+/** Picture formats the server reads by content. */
+const IMAGE_TYPES = 'image/jpeg,image/png,image/webp,image/avif,image/gif';
 
 const ImageLibraryContext = createContext<ImageLibrary | null>(null);
 
@@ -65,41 +69,6 @@ function UploadError({ error }: { error: unknown }) {
       error={error}
       messages={{ validation_failed: t('images.notAnImage'), payload_too_large: t('images.tooLarge') }}
     />
-  );
-}
-
-/** A button that opens the file picker: the input stays in the page for keyboards and screen readers. */
-function UploadButton({
-  label,
-  multiple,
-  onFiles,
-  busy,
-}: {
-  label: string;
-  multiple?: boolean;
-  onFiles: (files: File[]) => void;
-  busy: boolean;
-}) {
-  const id = useId();
-  return (
-    <span className="upload-button">
-      <input
-        id={id}
-        type="file"
-        accept="image/jpeg,image/png,image/webp,image/avif,image/gif"
-        multiple={multiple}
-        className="visually-hidden"
-        disabled={busy}
-        onChange={(event) => {
-          const files = [...(event.target.files ?? [])];
-          event.target.value = '';
-          if (files.length) onFiles(files);
-        }}
-      />
-      <label htmlFor={id} className="label-button">
-        {label}
-      </label>
-    </span>
   );
 }
 
@@ -173,6 +142,7 @@ export function ImageField({
       )}
       <div className="actions">
         <UploadButton
+          accept={IMAGE_TYPES}
           label={value ? t('images.replace') : t('images.upload')}
           busy={library.uploading}
           onFiles={async (files) => {
@@ -361,6 +331,7 @@ export function GalleryEditor({
         </SelectField>
         <div className="actions">
           <UploadButton
+            accept={IMAGE_TYPES}
             label={t('images.uploadMany')}
             multiple
             busy={library.uploading}

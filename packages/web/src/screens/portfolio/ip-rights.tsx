@@ -19,6 +19,7 @@ import { focusSoon } from '../../components/focus';
 import { FormError } from '../../components/form-error';
 import { PageHeading } from '../../components/page-heading';
 import { SubmitButton } from '../../components/submit-button';
+import { UploadButton } from '../../components/upload-button';
 import { type Problems, useForm } from '../../components/use-form';
 import { useFormat } from '../../i18n/format';
 import { validity } from '../../i18n/validity';
@@ -375,33 +376,31 @@ function CertificateCell({
   const { rightsHolder } = usePortfolioScope();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const inputId = `certificate-${right.id}`;
+  const download = right.certificate
+    ? t('ipRights.certificateDownload', {
+        type: right.certificate.contentType === 'application/pdf' ? 'PDF' : t('ipRights.certificateImage'),
+        size: format.number(Math.max(1, Math.ceil(right.certificate.bytes / 1024))),
+      })
+    : '';
   return (
     <div className="certificate-cell">
       {right.certificate ? (
-        <a href={ipRightsApi.certificateUrl(rightsHolder.id, right.id)} download>
-          {t('ipRights.certificateDownload', {
-            type:
-              right.certificate.contentType === 'application/pdf' ? 'PDF' : t('ipRights.certificateImage'),
-            size: format.number(Math.ceil(right.certificate.bytes / 1024)),
-          })}
+        <a
+          href={ipRightsApi.certificateUrl(rightsHolder.id, right.id)}
+          download
+          aria-label={`${download} — ${label}`}
+        >
+          {download}
         </a>
       ) : (
         <span>{t('ipRights.noCertificate')}</span>
       )}
-      <label htmlFor={inputId} className="button-secondary file-button">
-        {busy ? t('app.loading') : t('ipRights.certificateUpload')}
-        <span className="visually-hidden"> — {label}</span>
-      </label>
-      <input
-        id={inputId}
-        type="file"
-        className="visually-hidden"
+      <UploadButton
+        label={busy ? t('app.loading') : t('ipRights.certificateUpload')}
+        accessibleLabel={`${t('ipRights.certificateUpload')} — ${label}`}
         accept="application/pdf,image/jpeg,image/png,image/webp"
-        disabled={busy}
-        onChange={async (event) => {
-          const file = event.target.files?.[0];
-          event.target.value = '';
+        busy={busy}
+        onFiles={async ([file]) => {
           if (!file) return;
           setBusy(true);
           setError(null);
@@ -415,7 +414,13 @@ function CertificateCell({
           }
         }}
       />
-      <FormError error={error} />
+      <FormError
+        error={error}
+        messages={{
+          validation_failed: t('ipRights.certificateUnreadable'),
+          payload_too_large: t('images.tooLarge'),
+        }}
+      />
     </div>
   );
 }
