@@ -429,6 +429,8 @@ const companyBrand = z.object({
   id: uuid,
   name: z.string(),
   aliases: z.array(z.string()),
+  /** Fetch with GET /api/images/:id/thumbnail (logos are company information). */
+  logoImageId: uuid.nullable(),
   categories: z.array(z.string()),
 });
 export const companySummary = z.object({

@@ -21,6 +21,8 @@ export const brandBody = z.object({
   aliases: z.array(shortText).max(50).default([]),
   /** Product categories the brand covers (free words, e.g. "footwear", "analgesics"). */
   categories: z.array(shortText).max(50).default([]),
+  /** One of the rights holder's uploaded images; null removes the logo. */
+  logoImageId: uuid.nullable().default(null),
 });
 export const brandView = z
   .object({
@@ -28,6 +30,7 @@ export const brandView = z
     name: z.string(),
     aliases: z.array(z.string()),
     categories: z.array(z.string()),
+    logoImageId: uuid.nullable(),
     productCount: z.number().int(),
   })
   .meta({ id: 'Brand' });

@@ -174,6 +174,7 @@ export interface BrandTable {
   name: string;
   aliases: Generated<string[]>;
   categories: Generated<string[]>;
+  logo_image_id: string | null;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
 }

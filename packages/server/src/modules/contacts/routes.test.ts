@@ -212,12 +212,19 @@ describe('company information', () => {
       countryCode: 'FR',
       website: 'https://verdier.example',
       brands: [
-        { id: expect.any(String), name: 'Atelier Rousse', aliases: [], categories: ['scarves'] },
+        {
+          id: expect.any(String),
+          name: 'Atelier Rousse',
+          aliases: [],
+          categories: ['scarves'],
+          logoImageId: null,
+        },
         {
           id: expect.any(String),
           name: 'Verdier',
           aliases: ['MV', 'Maison V'],
           categories: ['leather goods'],
+          logoImageId: null,
         },
       ],
     });

@@ -83,7 +83,7 @@ export function createContactService(deps: {
     if (!rightsHolderIds.length) return [];
     return db
       .selectFrom('brands')
-      .select(['id', 'organisation_id', 'name', 'aliases', 'categories'])
+      .select(['id', 'organisation_id', 'name', 'aliases', 'categories', 'logo_image_id'])
       .where('organisation_id', 'in', rightsHolderIds)
       .orderBy('name')
       .execute();
@@ -212,7 +212,13 @@ export function createContactService(deps: {
         website: company.website,
         brands: brands
           .filter((brand) => brand.organisation_id === company.id)
-          .map(({ id, name, aliases, categories }) => ({ id, name, aliases, categories })),
+          .map(({ id, name, aliases, categories, logo_image_id }) => ({
+            id,
+            name,
+            aliases,
+            categories,
+            logoImageId: logo_image_id,
+          })),
       }));
     },
 
@@ -234,7 +240,13 @@ export function createContactService(deps: {
         name: company.name,
         countryCode: company.country_code,
         website: company.website,
-        brands: brands.map(({ id, name, aliases, categories }) => ({ id, name, aliases, categories })),
+        brands: brands.map(({ id, name, aliases, categories, logo_image_id }) => ({
+          id,
+          name,
+          aliases,
+          categories,
+          logoImageId: logo_image_id,
+        })),
         contacts,
       };
     },

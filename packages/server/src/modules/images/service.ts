@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Actor, type ImageKind, visibleGuidePoint } from '@assay/core';
+import { type Actor, type ImageKind, isEnforcementKind, visibleGuidePoint } from '@assay/core';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/database.js';
 import { AppError, conflict, notFound } from '../../http/errors.js';
@@ -63,10 +63,19 @@ export function createImageService(deps: {
   /**
    * Whether the actor may see an image: the owning rights holder side always; an enforcement user
    * when a product shared with them shows it in its gallery or in a guide point they may see
-   * (a covert point's images only with covert access).
+   * (a covert point's images only with covert access), or when it is a brand's logo.
    */
   async function maySee(actor: Actor, image: { id: string; organisation_id: string }): Promise<boolean> {
     if (await managesRightsHolder(actor, image.organisation_id)) return true;
+    // A brand logo is company information: every enforcement user may see it.
+    if (isEnforcementKind(actor.organisationKind)) {
+      const logo = await db
+        .selectFrom('brands')
+        .select('id')
+        .where('logo_image_id', '=', image.id)
+        .executeTakeFirst();
+      if (logo) return true;
+    }
     const uses = await imageUses(db, image.id);
     if (!uses.length) return false;
     const access = await portfolio.accessToProducts(actor, [...new Set(uses.map((use) => use.product_id))]);

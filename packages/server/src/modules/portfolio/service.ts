@@ -295,6 +295,7 @@ export function createPortfolioService(deps: { db: Db; clock: Clock }) {
           'b.name',
           'b.aliases',
           'b.categories',
+          'b.logo_image_id',
           sql<number>`(select count(*)::int from products p where p.brand_id = b.id)`.as('product_count'),
         ])
         .where('b.organisation_id', '=', rightsHolderId)
@@ -305,6 +306,7 @@ export function createPortfolioService(deps: { db: Db; clock: Clock }) {
         name: row.name,
         aliases: row.aliases,
         categories: row.categories,
+        logoImageId: row.logo_image_id,
         productCount: row.product_count,
       }));
     },
@@ -313,16 +315,26 @@ export function createPortfolioService(deps: { db: Db; clock: Clock }) {
       actor: Actor,
       rightsHolderId: string,
       brandId: string | null,
-      body: { name: string; aliases: string[]; categories: string[] },
+      body: { name: string; aliases: string[]; categories: string[]; logoImageId: string | null },
       ip: string | null,
     ) {
       await managedRightsHolder(db, actor, rightsHolderId);
       try {
         const id = await db.transaction().execute(async (trx) => {
+          if (body.logoImageId) {
+            const logo = await trx
+              .selectFrom('images')
+              .select('id')
+              .where('id', '=', body.logoImageId)
+              .where('organisation_id', '=', rightsHolderId)
+              .executeTakeFirst();
+            if (!logo) throw invalid('logoImageId', 'No such image in this portfolio');
+          }
           const values = {
             name: body.name,
             aliases: body.aliases,
             categories: body.categories,
+            logo_image_id: body.logoImageId,
             updated_at: clock.now(),
           };
           const row = brandId

@@ -2,7 +2,7 @@ import { brandBody, LIMITS } from '@assay/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { type Brand, portfolioApi } from '../../api/endpoints';
+import { type Brand, imageUrl, portfolioApi } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
 import { ChipsField } from '../../components/chips-field';
 import { type Column, DataTable } from '../../components/data-table';
@@ -13,6 +13,7 @@ import { PageHeading } from '../../components/page-heading';
 import { SubmitButton } from '../../components/submit-button';
 import { useForm } from '../../components/use-form';
 import { useFormat } from '../../i18n/format';
+import { ImageField, ImageLibraryProvider } from './image-fields';
 import { usePortfolioScope } from './portfolio-scope';
 
 /** The first field problem under a list (`aliases.2` → the aliases field). */
@@ -37,6 +38,19 @@ export function Brands() {
   const columns: Column<Brand>[] = [
     { header: t('brands.name'), render: (brand) => <strong>{brand.name}</strong> },
     { header: t('brands.aliases'), render: (brand) => format.list(brand.aliases) || '—' },
+    {
+      header: t('brands.logo'),
+      render: (brand) =>
+        brand.logoImageId ? (
+          <img
+            className="brand-logo"
+            src={imageUrl(brand.logoImageId, 'thumbnail')}
+            alt={t('brands.logoOf', { name: brand.name })}
+          />
+        ) : (
+          '—'
+        ),
+    },
     { header: t('brands.categories'), render: (brand) => format.list(brand.categories) || '—' },
     {
       header: t('brands.products'),
@@ -83,25 +97,27 @@ export function Brands() {
           />
         )}
       </section>
-      <BrandForm
-        key={editing?.id ?? 'new'}
-        rightsHolderId={rightsHolder.id}
-        brand={editing}
-        onSaved={(saved, created) => {
-          brands.update((current) => ({
-            brands: created
-              ? [...current.brands, saved].sort((a, b) => a.name.localeCompare(b.name))
-              : current.brands.map((brand) => (brand.id === saved.id ? saved : brand)),
-          }));
-          setEditing(null);
-          setAnnouncement(t(created ? 'brands.created' : 'brands.saved', { name: saved.name }));
-          if (!created) focusSoon(`edit-${saved.id}`);
-        }}
-        onCancel={() => {
-          if (editing) focusSoon(`edit-${editing.id}`);
-          setEditing(null);
-        }}
-      />
+      <ImageLibraryProvider rightsHolderId={rightsHolder.id}>
+        <BrandForm
+          key={editing?.id ?? 'new'}
+          rightsHolderId={rightsHolder.id}
+          brand={editing}
+          onSaved={(saved, created) => {
+            brands.update((current) => ({
+              brands: created
+                ? [...current.brands, saved].sort((a, b) => a.name.localeCompare(b.name))
+                : current.brands.map((brand) => (brand.id === saved.id ? saved : brand)),
+            }));
+            setEditing(null);
+            setAnnouncement(t(created ? 'brands.created' : 'brands.saved', { name: saved.name }));
+            if (!created) focusSoon(`edit-${saved.id}`);
+          }}
+          onCancel={() => {
+            if (editing) focusSoon(`edit-${editing.id}`);
+            setEditing(null);
+          }}
+        />
+      </ImageLibraryProvider>
     </>
   );
 }
@@ -121,6 +137,7 @@ function BrandForm({
   const [name, setName] = useState(brand?.name ?? '');
   const [aliases, setAliases] = useState<string[]>(brand?.aliases ?? []);
   const [categories, setCategories] = useState<string[]>(brand?.categories ?? []);
+  const [logoImageId, setLogoImageId] = useState<string | null>(brand?.logoImageId ?? null);
   const form = useForm({ serverProblems: { name: 'brands.nameTaken' } });
   const headingRef = useRef<HTMLHeadingElement>(null);
 
@@ -130,7 +147,7 @@ function BrandForm({
   }, [brand]);
 
   const submit = form.onSubmit(async () => {
-    const body = form.check(brandBody, { name, aliases, categories });
+    const body = form.check(brandBody, { name, aliases, categories, logoImageId });
     const saved = brand
       ? await portfolioApi.updateBrand(rightsHolderId, brand.id, body)
       : await portfolioApi.createBrand(rightsHolderId, body);
@@ -139,6 +156,7 @@ function BrandForm({
       setName('');
       setAliases([]);
       setCategories([]);
+      setLogoImageId(null);
     }
   });
 
@@ -170,6 +188,7 @@ function BrandForm({
           onChange={setCategories}
           error={listError(form.fieldError, 'categories', categories.length)}
         />
+        <ImageField label={t('brands.logo')} kind="product" value={logoImageId} onChange={setLogoImageId} />
         <div className="actions">
           <SubmitButton busy={form.busy}>{brand ? t('common.save') : t('brands.add')}</SubmitButton>
           {brand && (
