@@ -130,3 +130,13 @@ export function useForm(options: { serverProblems?: Record<string, string> } = {
 
   return { formRef, busy, error, check, onSubmit, fieldError };
 }
+
+/** The first field problem under a list (`aliases.2` → the aliases field). */
+export function listError(fieldError: (path: string) => string | undefined, path: string, count: number) {
+  if (fieldError(path)) return fieldError(path);
+  for (let index = 0; index < count; index++) {
+    const error = fieldError(`${path}.${index}`);
+    if (error) return error;
+  }
+  return undefined;
+}

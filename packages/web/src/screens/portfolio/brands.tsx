@@ -11,20 +11,10 @@ import { focusSoon } from '../../components/focus';
 import { FormError } from '../../components/form-error';
 import { PageHeading } from '../../components/page-heading';
 import { SubmitButton } from '../../components/submit-button';
-import { useForm } from '../../components/use-form';
+import { listError, useForm } from '../../components/use-form';
 import { useFormat } from '../../i18n/format';
 import { ImageField, ImageLibraryProvider } from './image-fields';
 import { usePortfolioScope } from './portfolio-scope';
-
-/** The first field problem under a list (`aliases.2` → the aliases field). */
-function listError(fieldError: (path: string) => string | undefined, path: string, count: number) {
-  if (fieldError(path)) return fieldError(path);
-  for (let index = 0; index < count; index++) {
-    const error = fieldError(`${path}.${index}`);
-    if (error) return error;
-  }
-  return undefined;
-}
 
 /** The rights holder's brands, each with the other names it is known by and the categories it covers. */
 export function Brands() {

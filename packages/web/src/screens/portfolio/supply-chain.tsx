@@ -28,19 +28,10 @@ import { FormError } from '../../components/form-error';
 import { PageHeading } from '../../components/page-heading';
 import { PickListField } from '../../components/pick-list-field';
 import { SubmitButton } from '../../components/submit-button';
-import { type Problems, useForm } from '../../components/use-form';
+import { listError, type Problems, useForm } from '../../components/use-form';
 import { useContentLanguages } from '../../i18n/content-languages';
 import { useFormat } from '../../i18n/format';
 import { usePortfolioScope } from './portfolio-scope';
-
-function listError(fieldError: (path: string) => string | undefined, path: string, count: number) {
-  if (fieldError(path)) return fieldError(path);
-  for (let index = 0; index < count; index++) {
-    const error = fieldError(`${path}.${index}`);
-    if (error) return error;
-  }
-  return undefined;
-}
 
 /**
  * The legitimate supply chain: the companies genuine goods pass through and their usual routes,
