@@ -1,3 +1,4 @@
+import type { Actor } from '@assay/core';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { NewAuditEvent } from '../../db/schema.js';
@@ -37,4 +38,26 @@ export async function listAuditEvents(db: Db, filter: AuditFilter) {
   if (filter.action) query = query.where('e.action', '=', filter.action);
   if (filter.before) query = query.where(sql<boolean>`e.id < ${filter.before}`);
   return query.execute();
+}
+
+/** Append what a signed-in actor did to a record of `organisationId` (whose admins may read it). */
+export function recordActorAudit(
+  db: Db,
+  actor: Pick<Actor, 'userId' | 'organisationId'>,
+  organisationId: string,
+  action: string,
+  target: { type: string; id: string | null },
+  ip: string | null,
+  details: Record<string, unknown> = {},
+): Promise<void> {
+  return recordAudit(db, {
+    actor_user_id: actor.userId,
+    actor_organisation_id: actor.organisationId,
+    organisation_id: organisationId,
+    action,
+    target_type: target.type,
+    target_id: target.id,
+    ip,
+    details,
+  });
 }

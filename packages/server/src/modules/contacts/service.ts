@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { notFound } from '../../http/errors.js';
 import type { Clock } from '../../lib/clock.js';
-import { recordAudit } from '../audit/queries.js';
+import { recordActorAudit } from '../audit/queries.js';
 import type { PortfolioService } from '../portfolio/service.js';
 import { contactQuery, contactsForReader, toContactView } from './queries.js';
 
@@ -35,17 +35,7 @@ export function createContactService(deps: {
     contactId: string,
     ip: string | null,
     details: Record<string, unknown> = {},
-  ) =>
-    recordAudit(trx, {
-      actor_user_id: actor.userId,
-      actor_organisation_id: actor.organisationId,
-      organisation_id: rightsHolderId,
-      action,
-      target_type: 'contact',
-      target_id: contactId,
-      ip,
-      details,
-    });
+  ) => recordActorAudit(trx, actor, rightsHolderId, action, { type: 'contact', id: contactId }, ip, details);
 
   async function viewerOf(actor: Actor): Promise<PortfolioViewer> {
     const organisation = await db

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { conflict, invalid, notFound } from '../../http/errors.js';
 import type { Clock } from '../../lib/clock.js';
-import { recordAudit } from '../audit/queries.js';
+import { recordActorAudit } from '../audit/queries.js';
 import type { PortfolioService } from '../portfolio/service.js';
 import { dayOf, ipRightQuery, recordationQuery, toIpRightView, toRecordationView } from './queries.js';
 
@@ -19,25 +19,7 @@ export function createIpRightService(deps: {
 }) {
   const { db, clock, portfolio } = deps;
 
-  const audit = (
-    trx: Db,
-    actor: Actor,
-    rightsHolderId: string,
-    action: string,
-    target: { type: string; id: string },
-    ip: string | null,
-    details: Record<string, unknown> = {},
-  ) =>
-    recordAudit(trx, {
-      actor_user_id: actor.userId,
-      actor_organisation_id: actor.organisationId,
-      organisation_id: rightsHolderId,
-      action,
-      target_type: target.type,
-      target_id: target.id,
-      ip,
-      details,
-    });
+  const audit = recordActorAudit;
 
   async function loadIpRight(executor: Db, rightsHolderId: string, ipRightId: string) {
     const row = await ipRightQuery(executor)

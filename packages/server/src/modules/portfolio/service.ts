@@ -14,7 +14,7 @@ import type { Db } from '../../db/database.js';
 import type { LocalisedJson } from '../../db/schema.js';
 import { conflict, invalid, notFound } from '../../http/errors.js';
 import type { Clock } from '../../lib/clock.js';
-import { recordAudit } from '../audit/queries.js';
+import { recordActorAudit, recordAudit } from '../audit/queries.js';
 import { guideRecords } from '../supply-chain/guide-records.js';
 import { listProducts, loadProduct, loadShares, type ProductRecord, sharedWith } from './queries.js';
 
@@ -244,20 +244,10 @@ export function createPortfolioService(deps: { db: Db; clock: Clock }) {
     actor: Actor,
     rightsHolderId: string,
     action: string,
-    targetId: string,
+    productId: string,
     ip: string | null,
-    details = {},
-  ) =>
-    recordAudit(trx, {
-      actor_user_id: actor.userId,
-      actor_organisation_id: actor.organisationId,
-      organisation_id: rightsHolderId,
-      action,
-      target_type: 'product',
-      target_id: targetId,
-      ip,
-      details,
-    });
+    details: Record<string, unknown> = {},
+  ) => recordActorAudit(trx, actor, rightsHolderId, action, { type: 'product', id: productId }, ip, details);
 
   return {
     managedRightsHolder: (actor: Actor, rightsHolderId: string) =>

@@ -2,7 +2,7 @@ import type { Actor, SupplyChainEntryBody, SupplyRouteBody } from '@assay/core';
 import type { Db } from '../../db/database.js';
 import { AppError, invalid, notFound } from '../../http/errors.js';
 import type { Clock } from '../../lib/clock.js';
-import { recordAudit } from '../audit/queries.js';
+import { recordActorAudit } from '../audit/queries.js';
 import type { PortfolioService } from '../portfolio/service.js';
 import { entryQuery, routeQuery, toEntryView, toRouteView } from './queries.js';
 import { checkSpreadsheet, readSpreadsheet } from './spreadsheet.js';
@@ -21,25 +21,7 @@ export function createSupplyChainService(deps: {
 }) {
   const { db, clock, portfolio } = deps;
 
-  const audit = (
-    trx: Db,
-    actor: Actor,
-    rightsHolderId: string,
-    action: string,
-    target: { type: string; id: string | null },
-    ip: string | null,
-    details: Record<string, unknown> = {},
-  ) =>
-    recordAudit(trx, {
-      actor_user_id: actor.userId,
-      actor_organisation_id: actor.organisationId,
-      organisation_id: rightsHolderId,
-      action,
-      target_type: target.type,
-      target_id: target.id,
-      ip,
-      details,
-    });
+  const audit = recordActorAudit;
 
   async function checkProduct(trx: Db, rightsHolderId: string, productId: string | null | undefined) {
     if (!productId) return;
