@@ -1,6 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, type Migration, type MigrationResultSet, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { migrations } from './migrations/index.js';
@@ -28,7 +30,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Db> {
   }
   const location = options.dataDir === 'memory://' ? 'memory://' : join(options.dataDir, 'pglite');
   if (location !== 'memory://') await mkdir(location, { recursive: true });
-  const client = await PGlite.create(location);
+  // Search needs trigram similarity and accent folding; PGlite ships them as loadable contribs.
+  const client = await PGlite.create(location, { extensions: { pg_trgm, unaccent } });
   return new Kysely<Database>({ dialect: pgliteDialect(client) });
 }
 

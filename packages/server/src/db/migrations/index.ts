@@ -5,6 +5,7 @@ import * as images from './2026-11-23-0003-images.js';
 import * as indicatorIndex from './2026-11-23-0004-indicator-index.js';
 import * as certificates from './2026-11-23-0005-ip-right-certificates.js';
 import * as brandLogos from './2026-11-23-0006-brand-logos.js';
+import * as searchExtensions from './2026-11-23-0007-search-extensions.js';
 
 /** Every migration, in order. Listed by hand so the same list runs under PGlite, PostgreSQL and a bundler. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-0004-indicator-index': indicatorIndex,
   '2026-11-23-0005-ip-right-certificates': certificates,
   '2026-11-23-0006-brand-logos': brandLogos,
+  '2026-11-23-0007-search-extensions': searchExtensions,
 };
