@@ -16,3 +16,4 @@ export * from './portfolio/gtin.js';
 export * from './portfolio/hs-code.js';
 export * from './portfolio/localised-text.js';
 export * from './portfolio/sharing.js';
+export * from './portfolio/supply-check.js';
