@@ -6,6 +6,7 @@ import { type Clock, systemClock } from './lib/clock.js';
 import { createSecretBox } from './lib/secret-box.js';
 import { type BlobStorage, createLocalStorage } from './lib/storage.js';
 import { createApiTokenService } from './modules/api-tokens/service.js';
+import { createCaseService } from './modules/cases/service.js';
 import { createContactService } from './modules/contacts/service.js';
 import { createGuidePdfService } from './modules/guide-pdf/service.js';
 import {
@@ -85,6 +86,7 @@ export async function createAppContext(config: Config, overrides: ContextOverrid
   const ipRights = createIpRightService({ db, clock, portfolio });
   const supplyChain = createSupplyChainService({ db, clock, portfolio });
   const contacts = createContactService({ db, clock, portfolio });
+  const cases = createCaseService({ db, clock, portfolio });
   const representations = createRepresentationService({ db, clock });
   /** The hourly job of `serve`; tests run it with their own clock. */
   const remindExpiringRecordations = createRecordationReminder({
@@ -115,6 +117,7 @@ export async function createAppContext(config: Config, overrides: ContextOverrid
     certificates,
     supplyChain,
     contacts,
+    cases,
     representations,
     remindExpiringRecordations,
     storage,

@@ -18,6 +18,7 @@ import { AppError, registerErrorHandling } from './http/errors.js';
 import type { App } from './http/types.js';
 import { registerApiTokenRoutes } from './modules/api-tokens/routes.js';
 import { registerAuditRoutes } from './modules/audit/routes.js';
+import { registerCaseRoutes } from './modules/cases/routes.js';
 import { registerContactRoutes } from './modules/contacts/routes.js';
 import { registerGuidePdfRoutes } from './modules/guide-pdf/routes.js';
 import { registerHealthRoutes } from './modules/health/routes.js';
@@ -127,6 +128,7 @@ export async function buildServer(ctx: AppContext): Promise<App> {
   registerIpRightRoutes(app, ctx);
   registerSupplyChainRoutes(app, ctx);
   registerContactRoutes(app, ctx);
+  registerCaseRoutes(app, ctx);
   registerRepresentationRoutes(app, ctx);
   registerImageRoutes(app, ctx);
   registerGuidePdfRoutes(app, ctx);

@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'forbidden',
   'not_found',
   'conflict',
+  'idempotency_key_reused',
   'rate_limited',
   'locked',
   'invalid_credentials',

@@ -28,6 +28,16 @@ export interface Database {
   guide_views: GuideViewTable;
   images: ImageTable;
   product_images: ProductImageTable;
+  company_prefixes: CompanyPrefixTable;
+  product_search: ProductSearchTable;
+  search_words: SearchWordTable;
+  alerts: AlertTable;
+  alert_readings: AlertReadingTable;
+  alert_digests: AlertDigestTable;
+  cases: CaseTable;
+  case_goods: CaseGoodsTable;
+  case_counters: CaseCounterTable;
+  idempotency_keys: IdempotencyKeyTable;
 }
 
 type Timestamp = Date;
@@ -357,6 +367,128 @@ export interface ProductImageTable {
   position: number;
   image_id: string;
   kind: ImageKind;
+}
+
+/** A GS1 company prefix a rights holder declared (GTINs starting with it claim to be theirs). */
+export interface CompanyPrefixTable {
+  prefix: string;
+  rights_holder_id: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+}
+
+/** Search document of a product, maintained by triggers (migration 0008); never written by the app. */
+export interface ProductSearchTable {
+  product_id: string;
+  organisation_id: string;
+  brand_id: string;
+  category: string;
+  countries: string[];
+  /** `all`, `c:<country>`, `o:<organisation id>`, `r:<owning rights holder id>`. */
+  visibility: string[];
+  document: string;
+  description_document: string;
+}
+
+/** Vocabulary of indexed words, for correcting query words (trigram index). */
+export interface SearchWordTable {
+  word: string;
+}
+
+export interface CaseTable {
+  id: Generated<string>;
+  reference: string;
+  /** The enforcement organisation that opened the case. */
+  organisation_id: string;
+  opened_by: string | null;
+  country_code: string;
+  office: string | null;
+  locode: string | null;
+  source: 'guide' | 'scan' | 'alert' | 'screening' | 'manual';
+  scanned_code: string | null;
+  alert_id: string | null;
+  status: Generated<string>;
+  shipment: Record<string, unknown>;
+  notes: string | null;
+  observed_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface CaseGoodsTable {
+  case_id: string;
+  position: number;
+  product_id: string | null;
+  rights_holder_id: string | null;
+  description: string | null;
+  /** Null until counted: a product named in a report before its goods were counted. */
+  quantity: number | null;
+}
+
+export interface CaseCounterTable {
+  country_code: string;
+  year: number;
+  last_number: number;
+}
+
+export interface IdempotencyKeyTable {
+  user_id: string;
+  key: string;
+  /** What the key was used for, e.g. `cases.open`: the same key may not serve two operations. */
+  operation: string;
+  request_hash: string;
+  status_code: number | null;
+  response: unknown;
+  created_at: Generated<Timestamp>;
+}
+
+export interface AlertTable {
+  id: Generated<string>;
+  /** The rights holder or enforcement organisation the alert belongs to. */
+  organisation_id: string;
+  created_by: string | null;
+  status: Generated<'draft' | 'published' | 'withdrawn'>;
+  severity: 'low' | 'medium' | 'high' | 'critical';
+  title: LocalisedJson;
+  body: LocalisedJson;
+  brand_ids: Generated<string[]>;
+  product_ids: Generated<string[]>;
+  /** `AlertIndicators` of core: names, routes, ports, descriptions, HS codes. */
+  indicators: {
+    exporterNames: string[];
+    importerNames: string[];
+    routes: { origin: string; transit: string[]; destination: string }[];
+    ports: string[];
+    descriptions: string[];
+    hsCodes: string[];
+  };
+  target_countries: Generated<string[]>;
+  target_ports: Generated<string[]>;
+  transport_modes: Generated<string[]>;
+  valid_from: string;
+  valid_to: string | null;
+  published_at: Timestamp | null;
+  withdrawn_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface AlertReadingTable {
+  alert_id: string;
+  user_id: string;
+  /** The reader's organisation: acknowledgements are counted per organisation and country. */
+  organisation_id: string;
+  read_at: Timestamp;
+  acknowledged_at: Timestamp | null;
+}
+
+export interface AlertDigestTable {
+  user_id: string;
+  /** The UTC day of the digest: one per officer per day. */
+  day: string;
+  /** Alerts published up to this moment were considered. */
+  covered_until: Timestamp;
+  alerts: number;
 }
 
 export type UserRow = Selectable<UserTable>;

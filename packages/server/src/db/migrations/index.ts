@@ -6,6 +6,9 @@ import * as indicatorIndex from './2026-11-23-0004-indicator-index.js';
 import * as certificates from './2026-11-23-0005-ip-right-certificates.js';
 import * as brandLogos from './2026-11-23-0006-brand-logos.js';
 import * as searchExtensions from './2026-11-23-0007-search-extensions.js';
+import * as searchIndex from './2026-11-23-0008-search-index.js';
+import * as alerts from './2026-11-23-0009-alerts.js';
+import * as cases from './2026-11-23-0010-cases.js';
 
 /** Every migration, in order. Listed by hand so the same list runs under PGlite, PostgreSQL and a bundler. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +19,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-0005-ip-right-certificates': certificates,
   '2026-11-23-0006-brand-logos': brandLogos,
   '2026-11-23-0007-search-extensions': searchExtensions,
+  '2026-11-23-0008-search-index': searchIndex,
+  '2026-11-23-0009-alerts': alerts,
+  '2026-11-23-0010-cases': cases,
 };

@@ -19,17 +19,11 @@ import {
   viewStatisticsQuery,
   viewStatisticsView,
 } from '@assay/core';
-import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app-context.js';
 import { errorResponses } from '../../http/errors.js';
+import { readerLanguage } from '../../http/reader-language.js';
 import type { App } from '../../http/types.js';
 import { requireActor } from '../identity/request-auth.js';
-
-/** The reader's language: an explicit `lang`, else their account language. */
-function readerLanguage(request: FastifyRequest, lang: string | undefined): string {
-  if (lang) return lang;
-  return request.auth.kind === 'session' ? request.auth.user.locale : 'en';
-}
 
 export function registerPortfolioRoutes(app: App, ctx: AppContext): void {
   const { portfolio } = ctx;

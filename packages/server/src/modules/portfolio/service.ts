@@ -253,6 +253,9 @@ export function createPortfolioService(deps: { db: Db; clock: Clock }) {
     managedRightsHolder: (actor: Actor, rightsHolderId: string) =>
       managedRightsHolder(db, actor, rightsHolderId),
 
+    /** The actor as portfolio sharing sees them: organisation, country, represented rights holders. */
+    viewerOf,
+
     /** The one way a product is written, for callers holding a transaction (the bulk import). */
     writeProduct,
 
