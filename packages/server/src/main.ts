@@ -18,7 +18,7 @@ async function seedIfEmpty(ctx: AppContext, force: boolean): Promise<boolean> {
   if (!(force || ctx.config.demo.seed)) return false;
   if (!(await isDatabaseEmpty(ctx.db))) return false;
   const appSecret = await loadAppSecret(ctx.config.secrets.appSecret, ctx.config.db.dataDir);
-  await seedDemoData(ctx.db, createSecretBox(appSecret, 'totp'));
+  await seedDemoData(ctx.db, createSecretBox(appSecret, 'totp'), ctx.storage);
   return true;
 }
 

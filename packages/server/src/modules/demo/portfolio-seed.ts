@@ -1,22 +1,9 @@
-import { gtinCheckDigit, productBody } from '@assay/core';
-import type { z } from 'zod';
+import { productBody } from '@assay/core';
 import type { Db } from '../../db/database.js';
-
-type ProductInput = z.input<typeof productBody>;
-
-const gtin = (body: string) => `${body}${gtinCheckDigit(body)}`;
-const en = (text: string, fr: string, es?: string) => ({
-  original: 'en',
-  texts: { en: text, fr, ...(es ? { es } : {}) },
-});
-
-interface DemoProduct {
-  owner: string;
-  brand: string;
-  product: Omit<ProductInput, 'brandId'>;
-  /** Country codes, 'all', or enforcement organisation names (with covert points). */
-  shares: { all?: boolean; countries?: string[]; organisationsWithCovert?: string[] };
-}
+import type { BlobStorage } from '../../lib/storage.js';
+import { storeDemoImage } from './demo-images.js';
+import { type DemoProduct, en, gtin } from './demo-product.js';
+import { MORE_DEMO_PRODUCTS } from './more-products.js';
 
 /** Fictional products with real HS codes and GTINs whose check digits are valid. */
 const DEMO_PRODUCTS: DemoProduct[] = [
@@ -83,6 +70,7 @@ const DEMO_PRODUCTS: DemoProduct[] = [
       ],
     },
     shares: { all: true, organisationsWithCovert: ['Demo Customs Administration — France'] },
+    pictures: { 0: { genuine: 'sealGenuine', counterfeit: 'sealCounterfeit' } },
   },
   {
     owner: 'Corvid Athletics Ltd',
@@ -117,11 +105,17 @@ const DEMO_PRODUCTS: DemoProduct[] = [
       ],
     },
     shares: { countries: ['FR', 'KE'] },
+    pictures: { 0: { genuine: 'labelGenuine', counterfeit: 'labelCounterfeit' } },
   },
+  ...MORE_DEMO_PRODUCTS,
 ];
 
 /** Demo products, their shares, and the law firm that represents the sportswear brand. */
-export async function seedDemoPortfolio(trx: Db, organisationIds: Map<string, string>): Promise<void> {
+export async function seedDemoPortfolio(
+  trx: Db,
+  storage: BlobStorage,
+  organisationIds: Map<string, string>,
+): Promise<void> {
   const idOf = (name: string) => organisationIds.get(name)!;
   for (const demo of DEMO_PRODUCTS) {
     const owner = idOf(demo.owner);
@@ -155,22 +149,30 @@ export async function seedDemoPortfolio(trx: Db, organisationIds: Map<string, st
         body.identifiers.map((identifier) => ({ product_id: id, organisation_id: owner, ...identifier })),
       )
       .execute();
-    await trx
-      .insertInto('guide_points')
-      .values(
-        body.guidePoints.map((point, position) => ({
-          product_id: id,
-          position,
-          title: point.title,
-          body: point.body,
-          visibility: point.visibility,
-        })),
-      )
-      .execute();
-    await trx
-      .insertInto('counterfeit_indicators')
-      .values(body.indicators.map((indicator) => ({ product_id: id, ...indicator })))
-      .execute();
+    const points = [];
+    for (const [position, point] of body.guidePoints.entries()) {
+      const picture = demo.pictures?.[position];
+      points.push({
+        product_id: id,
+        position,
+        title: point.title,
+        body: point.body,
+        visibility: point.visibility,
+        genuine_image_id: picture
+          ? await storeDemoImage(trx, storage, owner, picture.genuine, 'genuine')
+          : null,
+        counterfeit_image_id: picture
+          ? await storeDemoImage(trx, storage, owner, picture.counterfeit, 'counterfeit')
+          : null,
+      });
+    }
+    await trx.insertInto('guide_points').values(points).execute();
+    if (body.indicators.length) {
+      await trx
+        .insertInto('counterfeit_indicators')
+        .values(body.indicators.map((indicator) => ({ product_id: id, ...indicator })))
+        .execute();
+    }
     const shares = [
       ...(demo.shares.all
         ? [{ product_id: id, target_kind: 'all' as const, country_code: null, target_organisation_id: null }]

@@ -12,7 +12,7 @@ beforeAll(async () => {
   t = await createTestApp();
   expect(await isDatabaseEmpty(t.ctx.db)).toBe(true);
   const secret = await loadAppSecret(t.ctx.config.secrets.appSecret, t.ctx.config.db.dataDir);
-  await seedDemoData(t.ctx.db, createSecretBox(secret, 'totp'));
+  await seedDemoData(t.ctx.db, createSecretBox(secret, 'totp'), t.ctx.storage);
 });
 afterAll(() => t.close());
 
@@ -61,14 +61,40 @@ describe('the demo data set', () => {
     const kenya = await signedIn('customsKeOfficer');
     const frList = (await france.get('/api/catalogue/products?lang=fr')).json().products;
     const keList = (await kenya.get('/api/catalogue/products')).json().products;
-    expect(frList.map((p: { reference: string }) => p.reference).sort()).toEqual(['NVL-500-20', 'SM-RUN-7']);
-    expect(keList.map((p: { reference: string }) => p.reference).sort()).toEqual(['NVL-500-20', 'SM-RUN-7']);
+    const references = (list: { reference: string }[]) => list.map((p) => p.reference).sort();
+    const everywhere = [
+      'CDX-5-28',
+      'CV-HOOD-01',
+      'NVL-1000-10',
+      'NVL-500-20',
+      'PLM-INH-200',
+      'SM-RUN-7',
+      'SM-TRAIL-3',
+    ];
+    expect(references(frList)).toEqual([...everywhere, 'CVX-BALL-5'].sort());
+    expect(references(keList)).toEqual(everywhere);
     const norvalin = frList.find((p: { reference: string }) => p.reference === 'NVL-500-20');
     const frGuide = (await france.get(`/api/catalogue/products/${norvalin.id}?lang=fr`)).json();
     const keGuide = (await kenya.get(`/api/catalogue/products/${norvalin.id}`)).json();
     expect(frGuide.name.text).toContain('comprimés');
     expect(frGuide.guidePoints.some((p: { visibility: string }) => p.visibility === 'covert')).toBe(true);
     expect(keGuide.guidePoints.some((p: { visibility: string }) => p.visibility === 'covert')).toBe(false);
+  });
+
+  it('gives the officer on the bench pictures, the supply chain, contacts and the recordation in their country', async () => {
+    const france = await signedIn('customsFrOfficer');
+    const list = (await france.get('/api/catalogue/products')).json().products;
+    const norvalin = list.find((p: { reference: string }) => p.reference === 'NVL-500-20');
+    const guide = (await france.get(`/api/catalogue/products/${norvalin.id}`)).json();
+    const seal = guide.guidePoints[0];
+    for (const imageId of [seal.genuineImageId, seal.counterfeitImageId]) {
+      const image = await france.get(`/api/images/${imageId}/display`);
+      expect(image.statusCode).toBe(200);
+      expect(image.headers['content-type']).toBe('image/webp');
+    }
+    expect(JSON.stringify(guide)).toContain('Halvorsen Pharma Logistics AS');
+    expect(JSON.stringify(guide)).toContain('AFA-FR-2026-0412');
+    expect(JSON.stringify(guide)).toContain('+47 22 00 00 00');
   });
 
   it('lets the law firm manage the sportswear portfolio it represents, and not the pharmaceutical one', async () => {

@@ -2,9 +2,11 @@ import type { OrganisationKind, Role } from '@assay/core';
 import type { Db } from '../../db/database.js';
 import type { MembershipStatus } from '../../db/schema.js';
 import type { SecretBox } from '../../lib/secret-box.js';
+import type { BlobStorage } from '../../lib/storage.js';
 import { recordAudit } from '../audit/queries.js';
 import { hashPassword } from '../identity/passwords.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccountKey } from './demo-accounts.js';
+import { seedDemoGuideRecords } from './guide-records-seed.js';
 import { seedDemoPortfolio } from './portfolio-seed.js';
 
 interface DemoOrganisation {
@@ -103,7 +105,7 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 }
 
 /** Write the demo organisations, people (2FA pre-enrolled) and brands in one transaction. */
-export async function seedDemoData(db: Db, totpBox: SecretBox): Promise<void> {
+export async function seedDemoData(db: Db, totpBox: SecretBox, storage: BlobStorage): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction().execute(async (trx) => {
     const organisationIds = new Map<string, string>();
@@ -149,7 +151,8 @@ export async function seedDemoData(db: Db, totpBox: SecretBox): Promise<void> {
         await trx.insertInto('brands').values({ organisation_id: id, name: brand }).execute();
       }
     }
-    await seedDemoPortfolio(trx, organisationIds);
+    await seedDemoPortfolio(trx, storage, organisationIds);
+    await seedDemoGuideRecords(trx, organisationIds);
     await recordAudit(trx, {
       action: 'platform.demo_seeded',
       details: { organisations: DEMO_ORGANISATIONS.length },

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { type Actor, type ImageKind, isEnforcementKind, visibleGuidePoint } from '@assay/core';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/database.js';
@@ -9,6 +8,7 @@ import { recordAudit } from '../audit/queries.js';
 import type { PortfolioService } from '../portfolio/service.js';
 import { printableJpeg, processImage } from './processing.js';
 import { findImage, imageUses, listImages } from './queries.js';
+import { storeRenditions } from './store.js';
 
 export type Rendition = 'thumbnail' | 'display';
 
@@ -100,28 +100,17 @@ export function createImageService(deps: {
       await portfolio.managedRightsHolder(actor, rightsHolderId);
       const input = await readFile();
       const processed = await processImage(input);
-      const id = randomUUID();
-      const prefix = `images/${id.slice(0, 2)}/${id}`;
-      const keys = { thumbnail: `${prefix}-thumbnail.webp`, display: `${prefix}-display.webp` };
+      const row = await storeRenditions(storage, processed, {
+        organisationId: rightsHolderId,
+        kind,
+        createdBy: actor.userId,
+        createdAt: clock.now(),
+      });
       try {
-        await storage.put(keys.display, processed.display.bytes);
-        await storage.put(keys.thumbnail, processed.thumbnail.bytes);
-        const row = await db.transaction().execute(async (trx) => {
-          const inserted = await trx
+        const inserted = await db.transaction().execute(async (trx) => {
+          const written = await trx
             .insertInto('images')
-            .values({
-              id,
-              organisation_id: rightsHolderId,
-              kind,
-              content_type: processed.contentType,
-              width: processed.display.width,
-              height: processed.display.height,
-              bytes: processed.display.bytes.length,
-              thumbnail_key: keys.thumbnail,
-              display_key: keys.display,
-              created_at: clock.now(),
-              created_by: actor.userId,
-            })
+            .values(row)
             .returning(['id', 'kind', 'content_type', 'width', 'height', 'bytes', 'created_at'])
             .executeTakeFirstOrThrow();
           await recordAudit(trx, {
@@ -130,16 +119,16 @@ export function createImageService(deps: {
             organisation_id: rightsHolderId,
             action: 'image.uploaded',
             target_type: 'image',
-            target_id: id,
+            target_id: row.id,
             ip,
             details: { kind, bytes: input.length },
           });
-          return inserted;
+          return written;
         });
-        return imageView(row);
+        return imageView(inserted);
       } catch (error) {
-        await Promise.all([storage.delete(keys.display), storage.delete(keys.thumbnail)]).catch(
-          (cleanup: unknown) => log.warn({ err: cleanup, imageId: id }, 'could not remove image files'),
+        await Promise.all([storage.delete(row.display_key), storage.delete(row.thumbnail_key)]).catch(
+          (cleanup: unknown) => log.warn({ err: cleanup, imageId: row.id }, 'could not remove image files'),
         );
         throw error;
       }
