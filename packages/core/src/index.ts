@@ -10,6 +10,7 @@ export * from './api/outbox.js';
 export * from './api/portfolio.js';
 export * from './api/portfolio-bulk.js';
 export * from './api/portfolio-records.js';
+export * from './api/search.js';
 export * from './api/session.js';
 export * from './geo/countries.js';
 export * from './gs1/index.js';

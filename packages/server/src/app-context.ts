@@ -7,6 +7,7 @@ import { createSecretBox } from './lib/secret-box.js';
 import { type BlobStorage, createLocalStorage } from './lib/storage.js';
 import { createApiTokenService } from './modules/api-tokens/service.js';
 import { createCaseService } from './modules/cases/service.js';
+import { createCompanyPrefixService } from './modules/company-prefixes/service.js';
 import { createContactService } from './modules/contacts/service.js';
 import { createGuidePdfService } from './modules/guide-pdf/service.js';
 import {
@@ -23,6 +24,7 @@ import { createOrganisationService } from './modules/organisations/service.js';
 import { createPortfolioService } from './modules/portfolio/service.js';
 import { createPortfolioBulkService } from './modules/portfolio-bulk/service.js';
 import { createRepresentationService } from './modules/representations/service.js';
+import { createSearchService } from './modules/search/service.js';
 import { createSupplyChainService } from './modules/supply-chain/service.js';
 
 export interface Limits {
@@ -86,6 +88,8 @@ export async function createAppContext(config: Config, overrides: ContextOverrid
   const ipRights = createIpRightService({ db, clock, portfolio });
   const supplyChain = createSupplyChainService({ db, clock, portfolio });
   const contacts = createContactService({ db, clock, portfolio });
+  const search = createSearchService({ db });
+  const companyPrefixes = createCompanyPrefixService({ db, clock, portfolio });
   const cases = createCaseService({ db, clock, portfolio });
   const representations = createRepresentationService({ db, clock });
   /** The hourly job of `serve`; tests run it with their own clock. */
@@ -117,6 +121,8 @@ export async function createAppContext(config: Config, overrides: ContextOverrid
     certificates,
     supplyChain,
     contacts,
+    search,
+    companyPrefixes,
     cases,
     representations,
     remindExpiringRecordations,

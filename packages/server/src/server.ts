@@ -19,6 +19,7 @@ import type { App } from './http/types.js';
 import { registerApiTokenRoutes } from './modules/api-tokens/routes.js';
 import { registerAuditRoutes } from './modules/audit/routes.js';
 import { registerCaseRoutes } from './modules/cases/routes.js';
+import { registerCompanyPrefixRoutes } from './modules/company-prefixes/routes.js';
 import { registerContactRoutes } from './modules/contacts/routes.js';
 import { registerGuidePdfRoutes } from './modules/guide-pdf/routes.js';
 import { registerHealthRoutes } from './modules/health/routes.js';
@@ -30,6 +31,7 @@ import { registerOrganisationRoutes } from './modules/organisations/routes.js';
 import { registerPortfolioRoutes } from './modules/portfolio/routes.js';
 import { registerPortfolioBulkRoutes } from './modules/portfolio-bulk/routes.js';
 import { registerRepresentationRoutes } from './modules/representations/routes.js';
+import { registerSearchRoutes } from './modules/search/routes.js';
 import { registerSupplyChainRoutes } from './modules/supply-chain/routes.js';
 import { registerWebApp } from './modules/web/static.js';
 
@@ -128,6 +130,8 @@ export async function buildServer(ctx: AppContext): Promise<App> {
   registerIpRightRoutes(app, ctx);
   registerSupplyChainRoutes(app, ctx);
   registerContactRoutes(app, ctx);
+  registerSearchRoutes(app, ctx);
+  registerCompanyPrefixRoutes(app, ctx);
   registerCaseRoutes(app, ctx);
   registerRepresentationRoutes(app, ctx);
   registerImageRoutes(app, ctx);
