@@ -5,6 +5,9 @@ import { loadAppSecret } from './lib/app-secret.js';
 import { type Clock, systemClock } from './lib/clock.js';
 import { createSecretBox } from './lib/secret-box.js';
 import { type BlobStorage, createLocalStorage } from './lib/storage.js';
+import { createAlertDigest } from './modules/alerts/digest.js';
+import { createAlertBus } from './modules/alerts/event-bus.js';
+import { createAlertService } from './modules/alerts/service.js';
 import { createApiTokenService } from './modules/api-tokens/service.js';
 import { createCaseService } from './modules/cases/service.js';
 import { createCompanyPrefixService } from './modules/company-prefixes/service.js';
@@ -100,6 +103,16 @@ export async function createAppContext(config: Config, overrides: ContextOverrid
     publicUrl,
     log: log.child({ module: 'recordations' }),
   });
+  const alertBus = createAlertBus();
+  const alerts = createAlertService({ db, clock, bus: alertBus });
+  /** The hourly job of `serve` that emails each officer's daily alert digest. */
+  const sendAlertDigests = createAlertDigest({
+    db,
+    clock,
+    mail,
+    publicUrl,
+    log: log.child({ module: 'alerts' }),
+  });
   const storage = overrides.storage ?? createLocalStorage(config.uploads.dir);
   const certificates = createCertificateService({ db, clock, storage, portfolio });
   const images = createImageService({ db, clock, storage, portfolio, log: log.child({ module: 'images' }) });
@@ -126,6 +139,9 @@ export async function createAppContext(config: Config, overrides: ContextOverrid
     cases,
     representations,
     remindExpiringRecordations,
+    alertBus,
+    alerts,
+    sendAlertDigests,
     storage,
     images,
     guidePdf,

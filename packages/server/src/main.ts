@@ -8,6 +8,7 @@ import { ConfigError, readConfig } from './config.js';
 import { migrateToLatest, openDatabase } from './db/database.js';
 import { loadAppSecret } from './lib/app-secret.js';
 import { createSecretBox } from './lib/secret-box.js';
+import { ALERT_DIGEST_INTERVAL_MS } from './modules/alerts/digest.js';
 import { demoAccountsTable, isDatabaseEmpty, seedDemoData } from './modules/demo/seed.js';
 import { hashPassword } from './modules/identity/passwords.js';
 import { currentTotpCode } from './modules/identity/totp.js';
@@ -34,6 +35,9 @@ async function serve(options: { port?: number }): Promise<void> {
   setInterval(() => {
     ctx.remindExpiringRecordations().catch((err) => ctx.log.error({ err }, 'recordation reminders failed'));
   }, RECORDATION_REMINDER_INTERVAL_MS).unref();
+  setInterval(() => {
+    ctx.sendAlertDigests().catch((err) => ctx.log.error({ err }, 'alert digests failed'));
+  }, ALERT_DIGEST_INTERVAL_MS).unref();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.http.port;
   const where = config.db.url ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.db.dataDir}`;

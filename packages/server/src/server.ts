@@ -16,6 +16,7 @@ import type { AppContext } from './app-context.js';
 import { registerAuthHooks } from './http/auth-hooks.js';
 import { AppError, registerErrorHandling } from './http/errors.js';
 import type { App } from './http/types.js';
+import { registerAlertRoutes } from './modules/alerts/routes.js';
 import { registerApiTokenRoutes } from './modules/api-tokens/routes.js';
 import { registerAuditRoutes } from './modules/audit/routes.js';
 import { registerCaseRoutes } from './modules/cases/routes.js';
@@ -136,6 +137,7 @@ export async function buildServer(ctx: AppContext): Promise<App> {
   registerRepresentationRoutes(app, ctx);
   registerImageRoutes(app, ctx);
   registerGuidePdfRoutes(app, ctx);
+  registerAlertRoutes(app, ctx);
   await registerWebApp(app, ctx.config.http.webDist);
   return app;
 }

@@ -48,6 +48,13 @@ const SAMPLES: { [T in MailTemplate]: MailTemplates[T] } = {
     expires: 'December 20, 2026',
     link: 'https://assay.test/portfolio/recordations',
   },
+  alert_digest: {
+    name: 'Officer Dupont',
+    count: 2,
+    alerts:
+      '• [High] Fake trainers via Jebel Ali — Douane FR\n  https://assay.test/alerts/5b1c3c53-6f0e-4c83-9d57-7d3b0c1f2a10',
+    link: 'https://assay.test/alerts',
+  },
 };
 const TEMPLATES = Object.keys(SAMPLES) as MailTemplate[];
 

@@ -32,6 +32,8 @@ export interface MailTemplates {
     expires: string;
     link: string;
   };
+  /** `alerts`: one entry per alert, already written in the recipient's language (see alerts/digest.ts). */
+  alert_digest: { name: string; count: number; alerts: string; link: string };
 }
 export type MailTemplate = keyof MailTemplates;
 
@@ -44,6 +46,11 @@ void i18n.init({
   interpolation: { escapeValue: false },
   showSupportNotice: false,
 });
+
+/** One phrase of the mail texts in a language, for values a template lists (e.g. severities). */
+export function mailPhrase(locale: Locale, key: string): string {
+  return i18n.getFixedT(locale)(key);
+}
 
 export interface RenderedMail {
   subject: string;
