@@ -86,7 +86,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
           end order by s.target_kind), '{}')
         from product_shares s where s.product_id = product $$`.execute(db);
 
-  // Rebuild the search rows and vocabulary of these products (set-based: also the backfill).
+  // Rebuild the search rows and vocabulary of these products (set-based: also the backfill and bulk loads).
   await sql`
     create function product_search_refresh(ids uuid[]) returns void
       language sql
@@ -99,19 +99,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         setweight(to_tsvector('simple', search_fold(search_texts(p.name))) || search_stems(p.name), 'B') ||
         setweight(to_tsvector('simple', search_fold(p.reference || ' ' || array_to_string(p.hs_codes, ' '))), 'C'),
         to_tsvector('simple', search_fold(search_texts(p.description))) || search_stems(p.description)
-      from products p join brands b on b.id = p.brand_id
-      where p.id = any(ids)
+      from unnest(ids) as t(id) join products p on p.id = t.id join brands b on b.id = p.brand_id
       on conflict (product_id) do update set
         organisation_id = excluded.organisation_id, brand_id = excluded.brand_id,
         category = excluded.category, countries = excluded.countries, visibility = excluded.visibility,
         document = excluded.document, description_document = excluded.description_document;
       insert into search_words (word)
       select distinct w.lexeme
-      from products p join brands b on b.id = p.brand_id,
+      from unnest(ids) as t(id) join products p on p.id = t.id join brands b on b.id = p.brand_id,
         unnest(to_tsvector('simple', search_fold(
           b.name || ' ' || array_to_string(b.aliases, ' ') || ' ' || search_texts(p.name) || ' ' ||
           search_texts(p.description)))) w
-      where p.id = any(ids) and length(w.lexeme) between 3 and 40 and w.lexeme !~ '[0-9]'
+      where length(w.lexeme) between 3 and 40 and w.lexeme !~ '[0-9]'
       on conflict do nothing;
       $$`.execute(db);
 

@@ -1,6 +1,7 @@
 import { productBody } from '@assay/core';
 import type { Db } from '../../db/database.js';
 import type { BlobStorage } from '../../lib/storage.js';
+import { seedDemoCompanyPrefixes } from './company-prefixes-seed.js';
 import { storeDemoImage } from './demo-images.js';
 import { type DemoProduct, en, gtin } from './demo-product.js';
 import { MORE_DEMO_PRODUCTS } from './more-products.js';
@@ -110,7 +111,7 @@ const DEMO_PRODUCTS: DemoProduct[] = [
   ...MORE_DEMO_PRODUCTS,
 ];
 
-/** Demo products, their shares, and the law firm that represents the sportswear brand. */
+/** Demo products, their shares, the law firm that represents the sportswear brand, GS1 company prefixes. */
 export async function seedDemoPortfolio(
   trx: Db,
   storage: BlobStorage,
@@ -200,4 +201,5 @@ export async function seedDemoPortfolio(
       rights_holder_id: idOf('Corvid Athletics Ltd'),
     })
     .execute();
+  await seedDemoCompanyPrefixes(trx, organisationIds);
 }
