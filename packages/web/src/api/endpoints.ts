@@ -369,3 +369,32 @@ export const companiesApi = {
     request<z.infer<typeof companyListView>>('GET', '/catalogue/rights-holders', { query: { q } }),
   get: (rightsHolderId: string) => request<Company>('GET', `/catalogue/rights-holders/${rightsHolderId}`),
 };
+
+// Alerts: the officer's inbox (plain GET JSON, cacheable offline) and the publisher's alerts.
+type AlertView = import('@assay/core').AlertView;
+type AlertInput = import('@assay/core').AlertInput;
+
+export const alertsApi = {
+  inbox: (filter: 'active' | 'all', lang: string) =>
+    request<import('@assay/core').InboxView>('GET', '/alerts/inbox', { query: { filter, lang } }),
+  /** Opening an alert marks it read. */
+  read: (alertId: string, lang: string) =>
+    request<import('@assay/core').AlertReading>('GET', `/alerts/inbox/${alertId}`, { query: { lang } }),
+  acknowledge: (alertId: string) =>
+    request<{ acknowledgedAt: string }>('POST', `/alerts/inbox/${alertId}/acknowledge`),
+  unread: () => request<{ unread: number }>('GET', '/alerts/unread'),
+  /** Server-sent events: `unread` and `alert` (see alert-stream.ts). */
+  streamUrl: (lang: string) => urlFor('/alerts/stream', { lang }),
+  list: (lang: string) => request<{ alerts: AlertView[] }>('GET', '/alerts', { query: { lang } }),
+  get: (alertId: string, lang: string) =>
+    request<AlertView>('GET', `/alerts/${alertId}`, { query: { lang } }),
+  create: (body: AlertInput) => request<AlertView>('POST', '/alerts', { body }),
+  update: (alertId: string, body: AlertInput) => request<AlertView>('PUT', `/alerts/${alertId}`, { body }),
+  publish: (alertId: string) => request<AlertView>('POST', `/alerts/${alertId}/publish`),
+  withdraw: (alertId: string) => request<AlertView>('POST', `/alerts/${alertId}/withdraw`),
+  subjects: (rightsHolderId: string | undefined, lang: string) =>
+    request<import('@assay/core').AlertSubjects>('GET', '/alerts/subjects', {
+      query: { rightsHolderId, lang },
+    }),
+  rulesUrl: (alertId: string) => urlFor(`/alerts/${alertId}/rules`),
+};
