@@ -118,7 +118,8 @@ export function parseDigitalLink(text: string, offset: number, referenceYear: nu
       const params = { ai, title: definition.title, keyAi, keyTitle: key.title, position: at };
       return { ok: false, error: gs1Error('bad_qualifier', params) };
     }
-    if (place <= previous) {
+    // The same qualifier twice is left to the duplicate check.
+    if (place < previous) {
       const previousAi = aiNamed(decoded[index - 2]!)!;
       const params = {
         ai,
@@ -141,7 +142,7 @@ export function parseDigitalLink(text: string, offset: number, referenceYear: nu
       const name = decode({ text: equals < 0 ? parameter : parameter.slice(0, equals), position: at });
       if (!name.ok) return name;
       const ai = aiNamed(name.text);
-      if (ai !== undefined && equals >= 0) {
+      if (ai !== undefined && equals >= 0 && (gs1Ai(ai) || shapedLikeAi(ai))) {
         if (!gs1Ai(ai)) return { ok: false, error: gs1Error('unknown_ai', { ai, position: at }) };
         const value = decode({ text: parameter.slice(equals + 1), position: at + equals + 1 });
         if (!value.ok) return value;

@@ -25,14 +25,16 @@ const GTIN_LENGTHS = new Set([8, 12, 13, 14]);
 export function parseGs1(input: string, options: Gs1ParseOptions = {}): Gs1Result {
   const referenceYear = options.referenceYear ?? new Date().getUTCFullYear();
   try {
-    return read(input, referenceYear);
+    return readGs1(input, referenceYear);
   } catch {
-    // Every path above returns an error for bad input; this only guards the promise never to throw.
+    // readGs1 returns an error for any bad input (fuzzed in properties.test.ts); a scan must never
+    // break the page even so.
     return { ok: false, error: gs1Error('not_gs1', {}) };
   }
 }
 
-function read(input: string, referenceYear: number): Gs1Result {
+/** {@link parseGs1} without its safety net, so that tests see any exception. */
+export function readGs1(input: string, referenceYear: number): Gs1Result {
   let start = input.length - input.trimStart().length;
   let text = input.trim();
   if (text === '') return failure(gs1Error('empty', {}));
