@@ -5,6 +5,7 @@ import type { SecretBox } from '../../lib/secret-box.js';
 import type { BlobStorage } from '../../lib/storage.js';
 import { recordAudit } from '../audit/queries.js';
 import { hashPassword } from '../identity/passwords.js';
+import { seedDemoAlerts } from './alerts-seed.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccountKey } from './demo-accounts.js';
 import { seedDemoGuideRecords } from './guide-records-seed.js';
 import { seedDemoPortfolio } from './portfolio-seed.js';
@@ -153,6 +154,7 @@ export async function seedDemoData(db: Db, totpBox: SecretBox, storage: BlobStor
     }
     await seedDemoPortfolio(trx, storage, organisationIds);
     await seedDemoGuideRecords(trx, organisationIds);
+    await seedDemoAlerts(trx, organisationIds);
     await recordAudit(trx, {
       action: 'platform.demo_seeded',
       details: { organisations: DEMO_ORGANISATIONS.length },
