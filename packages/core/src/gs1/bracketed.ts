@@ -5,7 +5,7 @@ import type { Gs1Element } from './types.js';
 import { readValue } from './values.js';
 
 /** An AI in brackets, where data ends and the next element starts. */
-const AI_IN_BRACKETS = /\(\d{2,4}\)/y;
+const AI_IN_BRACKETS = /\(\s*\d{2,4}\s*\)/y;
 const GROUP = /\(\s*(\d+)\s*\)/y;
 
 function startsAt(pattern: RegExp, text: string, index: number): RegExpExecArray | null {

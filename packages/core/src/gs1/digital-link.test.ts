@@ -36,6 +36,16 @@ describe('parseGs1: GS1 Digital Link', () => {
     expect(pairsOf('http://qr.brand.example:8080/01/09506000134352')).toEqual([['01', '09506000134352']]);
   });
 
+  it('reads a link typed without https://', () => {
+    expect(pairsOf('id.gs1.org/01/09506000134352/10/ABC123')).toEqual([
+      ['01', '09506000134352'],
+      ['10', 'ABC123'],
+    ]);
+    expect(parse('brand.example/01/09506000134355')).toMatchObject({
+      error: { code: 'bad_check_digit', position: 18 },
+    });
+  });
+
   it('reads a code printed in upper case for a compact QR code, a trailing slash and a fragment', () => {
     expect(pairsOf('HTTPS://ID.GS1.ORG/01/09506000134352/')).toEqual([['01', '09506000134352']]);
     expect(pairsOf('https://id.gs1.org/01/09506000134352#details')).toEqual([['01', '09506000134352']]);
@@ -95,13 +105,13 @@ describe('parseGs1: GS1 Digital Link', () => {
       ok: false,
       error: { code: 'bad_date', ai: '17', position: 41 },
     });
-    expect(parse('https://id.gs1.org/01/09506000134352/7240/P1')).toMatchObject({
+    expect(parse('https://id.gs1.org/01/09506000134352/7241/P1')).toMatchObject({
       ok: false,
-      error: { code: 'unknown_ai', ai: '7240', position: 38 },
+      error: { code: 'unknown_ai', ai: '7241', position: 38 },
     });
-    expect(parse('https://id.gs1.org/01/09506000134352?7240=P1')).toMatchObject({
+    expect(parse('https://id.gs1.org/01/09506000134352?7241=P1')).toMatchObject({
       ok: false,
-      error: { code: 'unknown_ai', ai: '7240', position: 38 },
+      error: { code: 'unknown_ai', ai: '7241', position: 38 },
     });
     expect(parse('https://id.gs1.org/01/09506000134352/21/A/21/B')).toMatchObject({
       ok: false,

@@ -7,8 +7,13 @@ import { readValue } from './values.js';
 /** scheme, authority, path, query; the fragment is left out. */
 const URI = /^(https?:\/\/[^/?#]*)([^?#]*)(?:\?([^#]*))?/i;
 
-export function looksLikeWebAddress(text: string): boolean {
-  return /^https?:\/\//i.test(text);
+/** A host name (starting with a letter, unlike element strings) and a path, as typed without https://. */
+const HOST_AND_PATH = /^[a-z][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?::\d+)?\//i;
+
+/** The web address in the text, with `https://` added when it was typed without a scheme. */
+export function webAddress(text: string): { uri: string; added: number } | undefined {
+  if (/^https?:\/\//i.test(text)) return { uri: text, added: 0 };
+  return HOST_AND_PATH.test(text) ? { uri: `https://${text}`, added: 'https://'.length } : undefined;
 }
 
 type Piece = { text: string; position: number };

@@ -32,6 +32,8 @@ export const GS1_ERROR_CODES = [
    * `minute` or `second`; for a day also `daysInMonth` and `month` (YYYY-MM)
    */
   'bad_date',
+  /** Not an assigned ISO 3166-1 alpha-2 country code (4307, 4317). `{ ai, title, code, position }` */
+  'bad_country_code',
   /** The filler digit at the start of a GRAI (8003) is not 0. `{ ai, title, actual, position }` */
   'bad_filler',
   /** ITIP piece NN of TT pieces with NN = 0 or NN > TT. `{ ai, title, piece, total, position }` */
@@ -94,6 +96,7 @@ export interface Gs1ErrorParams {
     daysInMonth?: number;
     month?: string;
   };
+  bad_country_code: AiParams & { code: string; position: number };
   bad_filler: AiParams & { actual: string; position: number };
   bad_piece_of_total: AiParams & { piece: string; total: string; position: number };
   missing_separator: AiParams & { position: number; nextAi: string; nextTitle: string };
@@ -140,6 +143,7 @@ const MESSAGES: { [C in Gs1ErrorCode]: (p: Gs1ErrorParams[C]) => string } = {
         : `${p.part} ${p.partValue}`;
     return `AI (${p.ai}) ${p.title}: ${p.value} is not a date (${detail})`;
   },
+  bad_country_code: (p) => `AI (${p.ai}) ${p.title}: ${p.code} is not an ISO 3166 country code`,
   bad_filler: (p) => `AI (${p.ai}) ${p.title}: the first digit must be 0, not ${p.actual}`,
   bad_piece_of_total: (p) => `AI (${p.ai}) ${p.title}: piece ${p.piece} of ${p.total} is not possible`,
   missing_separator: (p) =>

@@ -89,7 +89,7 @@ describe('parseGs1: bracketed human-readable form', () => {
   });
 
   it('ignores spaces between groups, as people type them', () => {
-    const result = parse(' (01) 09506000134352 (10) ABC123 ');
+    const result = parse(' (01) 09506000134352 ( 10 ) ABC123 ');
     expect(elementsOf(result).map(({ ai, value }) => [ai, value])).toEqual([
       ['01', '09506000134352'],
       ['10', 'ABC123'],
@@ -186,8 +186,12 @@ describe('parseGs1: dates', () => {
     expect(elementsOf(parse(`(01)09506000134352(${ai})${value}`))[1]?.date).toBe(date);
   });
 
-  it('reads date and time AIs as ISO date-times', () => {
+  it('reads date and time AIs as ISO date-times, and a harvest period as an ISO interval', () => {
     expect(elementsOf(parse('(7003)2612311430'))[0]?.date).toBe('2026-12-31T14:30');
+    expect(elementsOf(parse('(7011)261231'))[0]?.date).toBe('2026-12-31');
+    expect(elementsOf(parse('(7011)2612310800'))[0]?.date).toBe('2026-12-31T08:00');
+    expect(elementsOf(parse('(7007)260901260915'))[0]?.date).toBe('2026-09-01/2026-09-15');
+    expect(elementsOf(parse('(7007)260901'))[0]?.date).toBe('2026-09-01');
     expect(elementsOf(parse('(8008)26123114'))[0]?.date).toBe('2026-12-31T14:00');
     expect(elementsOf(parse('(8008)261231143005'))[0]?.date).toBe('2026-12-31T14:30:05');
   });
@@ -293,6 +297,14 @@ describe('parseGs1: every error code', () => {
       'AI (7003) EXPIRY TIME: 2612312400 is not a date (hour 24)',
     ],
     ['bad_date', '(8008)2612311460', { ai: '8008', part: 'minute', partValue: '60' }],
+    ['bad_date', '(7011)2612312361', { ai: '7011', part: 'minute', partValue: '61' }],
+    ['bad_date', '(7007)260901261315', { ai: '7007', part: 'month', partValue: '13', position: 13 }],
+    [
+      'bad_country_code',
+      '(00)106141412345678908(4307)XK',
+      { ai: '4307', title: 'SHIP TO COUNTRY', code: 'XK', position: 29 },
+      'AI (4307) SHIP TO COUNTRY: XK is not an ISO 3166 country code',
+    ],
     [
       'bad_filler',
       '(8003)19506000999999ABC1',

@@ -1,7 +1,7 @@
 import { gtinCheckDigit } from '../portfolio/gtin.js';
 import { gs1Ai, gs1AisConflict } from './ai-table.js';
 import { parseBracketed } from './bracketed.js';
-import { looksLikeWebAddress, parseDigitalLink } from './digital-link.js';
+import { parseDigitalLink, webAddress } from './digital-link.js';
 import { type ElementsResult, GROUP_SEPARATOR, parseElementString } from './element-string.js';
 import { type Gs1Error, gs1Error } from './errors.js';
 import type { Gs1Element, Gs1Form, Gs1ParseOptions, Gs1Result } from './types.js';
@@ -51,7 +51,8 @@ export function readGs1(input: string, referenceYear: number): Gs1Result {
   }
   if (text === '') return failure(gs1Error('empty', {}));
 
-  if (looksLikeWebAddress(text)) return finish('digital_link', parseDigitalLink(text, start, referenceYear));
+  const web = webAddress(text);
+  if (web) return finish('digital_link', parseDigitalLink(web.uri, start - web.added, referenceYear));
   if (text.startsWith('(')) return finish('bracketed', parseBracketed(text, start, referenceYear));
   const gs1Symbology = identifier !== undefined && GS1_SYMBOLOGIES.has(identifier);
   if (!gs1Symbology && GROUPED_DIGITS.test(text)) {

@@ -1,3 +1,4 @@
+import { isCountryCode } from '../geo/countries.js';
 import { gtinCheckDigit } from '../portfolio/gtin.js';
 import type { Gs1AiDefinition, Gs1AiPart } from './ai-table.js';
 import { type Gs1Error, gs1Error } from './errors.js';
@@ -67,9 +68,10 @@ export function readValue(
   const unit = numeric ? 'digits' : 'characters';
   const pieces = split(definition, value);
 
+  // Characters up to the longest the AI allows: beyond that, the data is too long whatever it holds.
   for (const { part, text, start } of pieces) {
     const allowed = part.charset === 'numeric' ? DIGIT : CSET82;
-    const characters = [...text];
+    const characters = [...text.slice(0, definition.maxLength + 1 - start)];
     let index = start;
     for (const character of characters) {
       if (!allowed.test(character)) {
@@ -159,6 +161,8 @@ function checkRule(
         : gs1Error('bad_check_digit', { ai, title, position, expected, actual });
     }
     case 'date': {
+      // A second date (harvest from … to …) makes an ISO interval.
+      const from = element.date === undefined ? '' : `${element.date}/`;
       const year = fullYear(Number(text.slice(0, 2)), referenceYear);
       const month = Number(text.slice(2, 4));
       const day = Number(text.slice(4, 6));
@@ -175,8 +179,8 @@ function checkRule(
       const yearMonth = `${year}-${text.slice(2, 4)}`;
       const days = daysInMonth(year, month);
       if (day === 0) {
-        if (part.dayZero === 'end_of_month') element.date = `${yearMonth}-${days}`;
-        else if (part.dayZero === 'month_only') element.date = yearMonth;
+        if (part.dayZero === 'end_of_month') element.date = `${from}${yearMonth}-${days}`;
+        else if (part.dayZero === 'month_only') element.date = `${from}${yearMonth}`;
         else return gs1Error('bad_date', { ai, title, position, value, part: 'day', partValue: '00' });
         return undefined;
       }
@@ -193,7 +197,7 @@ function checkRule(
           month: yearMonth,
         });
       }
-      element.date = `${yearMonth}-${text.slice(4, 6)}`;
+      element.date = `${from}${yearMonth}-${text.slice(4, 6)}`;
       return undefined;
     }
     case 'hour':
@@ -205,6 +209,20 @@ function checkRule(
       element.date = `${element.date}${part.rule === 'hour' ? 'T' : ':'}${text}`;
       return undefined;
     }
+    case 'time': {
+      const [hour, minute] = [text.slice(0, 2), text.slice(2, 4)];
+      if (Number(hour) > 23)
+        return gs1Error('bad_date', { ai, title, position, value, part: 'hour', partValue: hour });
+      if (Number(minute) > 59) {
+        return gs1Error('bad_date', { ai, title, position, value, part: 'minute', partValue: minute });
+      }
+      element.date = `${element.date}T${hour}:${minute}`;
+      return undefined;
+    }
+    case 'country_alpha2':
+      return isCountryCode(text)
+        ? undefined
+        : gs1Error('bad_country_code', { ai, title, position, code: text });
     case 'zero':
       return text === '0' ? undefined : gs1Error('bad_filler', { ai, title, position, actual: text });
     case 'piece_of_total': {
