@@ -43,6 +43,18 @@ describe('parseGs1: plain GTINs from EAN/UPC barcodes', () => {
     expect(parse(input)).toMatchObject({ ok: true, form: 'gtin', gtin });
   });
 
+  it('reads digits scanned onto a French AZERTY keyboard by a scanner set up for a US one', () => {
+    const azerty = (digits: string) =>
+      [...digits].map((digit) => '&é"\'(-è_çà'['1234567890'.indexOf(digit)] ?? digit).join('');
+    expect(parse(azerty('9506000134352'))).toMatchObject({ ok: true, form: 'gtin', gtin: '09506000134352' });
+    expect(parse(azerty(`010950600013435217261231${GS}1012345`))).toMatchObject({
+      ok: true,
+      form: 'element_string',
+      gtin: '09506000134352',
+      batch: '12345',
+    });
+  });
+
   it('refuses a wrong check digit, naming the digit expected', () => {
     expect(errorOf(parse('4006381333934'))).toEqual({
       code: 'bad_check_digit',

@@ -13,6 +13,23 @@ const GS1_SYMBOLOGIES = new Set([']C1', ']e0', ']d2', ']Q3', ']J1']);
 /** Digits as printed under an EAN/UPC barcode or typed by hand, possibly grouped. */
 const GROUPED_DIGITS = /^\d+(?:[ -]+\d+)*$/;
 const GTIN_LENGTHS = new Set([8, 12, 13, 14]);
+/**
+ * What the digit keys 1…9, 0 type on a French AZERTY keyboard, as a scanner set up for a US
+ * keyboard sends them there. None of é, è, ç, à may appear in GS1 data, so the swap is safe.
+ */
+const AZERTY_DIGITS: Readonly<Record<string, string>> = {
+  '&': '1',
+  é: '2',
+  '"': '3',
+  "'": '4',
+  '(': '5',
+  '-': '6',
+  è: '7',
+  _: '8',
+  ç: '9',
+  à: '0',
+};
+const AZERTY_NUMBER = /^(?=.*[éèçà])[&é"'(\-è_çà]+$/;
 
 /**
  * Reads what an officer scanned or typed: a plain GTIN (EAN/UPC), GS1 element strings as scanned
@@ -50,6 +67,9 @@ export function readGs1(input: string, referenceYear: number): Gs1Result {
     text = text.slice(1);
   }
   if (text === '') return failure(gs1Error('empty', {}));
+  if (AZERTY_NUMBER.test(text.replaceAll(GROUP_SEPARATOR, ''))) {
+    text = [...text].map((character) => AZERTY_DIGITS[character] ?? character).join('');
+  }
 
   const web = webAddress(text);
   if (web) return finish('digital_link', parseDigitalLink(web.uri, start - web.added, referenceYear));

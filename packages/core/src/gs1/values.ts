@@ -71,7 +71,7 @@ export function readValue(
   // Characters up to the longest the AI allows: beyond that, the data is too long whatever it holds.
   for (const { part, text, start } of pieces) {
     const allowed = part.charset === 'numeric' ? DIGIT : CSET82;
-    const characters = [...text.slice(0, definition.maxLength + 1 - start)];
+    const characters = [...text.slice(0, Math.max(0, definition.maxLength + 1 - start))];
     let index = start;
     for (const character of characters) {
       if (!allowed.test(character)) {
@@ -204,15 +204,17 @@ function checkRule(
     case 'minute':
     case 'second': {
       const limit = part.rule === 'hour' ? 23 : 59;
-      if (Number(text) > limit)
+      if (Number(text) > limit) {
         return gs1Error('bad_date', { ai, title, position, value, part: part.rule, partValue: text });
+      }
       element.date = `${element.date}${part.rule === 'hour' ? 'T' : ':'}${text}`;
       return undefined;
     }
     case 'time': {
       const [hour, minute] = [text.slice(0, 2), text.slice(2, 4)];
-      if (Number(hour) > 23)
+      if (Number(hour) > 23) {
         return gs1Error('bad_date', { ai, title, position, value, part: 'hour', partValue: hour });
+      }
       if (Number(minute) > 59) {
         return gs1Error('bad_date', { ai, title, position, value, part: 'minute', partValue: minute });
       }
