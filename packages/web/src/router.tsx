@@ -8,6 +8,7 @@ import { NotFound } from './screens/app/not-found';
 import { Catalogue } from './screens/guides/catalogue';
 import { Companies, CompanyPage } from './screens/guides/companies';
 import { Guide } from './screens/guides/guide';
+import { SavedGuides } from './screens/guides/saved';
 import { OperatorOrganisations } from './screens/operator/organisations';
 import { Outbox, OutboxMessageView } from './screens/operator/outbox';
 import { PlatformAudit } from './screens/operator/platform-audit';
@@ -33,6 +34,8 @@ import { JoinOrganisation } from './screens/public/join-organisation';
 import { RegisterOrganisation } from './screens/public/register-organisation';
 import { ResetPassword } from './screens/public/reset-password';
 import { SignIn } from './screens/public/sign-in';
+import { ReportForm } from './screens/reports/report-form';
+import { Reports } from './screens/reports/reports';
 import { RequireKind, RequirePermission, RequireSignedIn } from './session/guards';
 
 /** Organisations that manage a rights holder's portfolio: the rights holder and its legal representatives. */
@@ -182,6 +185,30 @@ const routes: RouteObject[] = [
         element: (
           <RequireKind kinds={ENFORCEMENT_KINDS}>
             <Guide />
+          </RequireKind>
+        ),
+      },
+      {
+        path: 'guides/saved',
+        element: (
+          <RequireKind kinds={ENFORCEMENT_KINDS}>
+            <SavedGuides />
+          </RequireKind>
+        ),
+      },
+      {
+        path: 'reports',
+        element: (
+          <RequireKind kinds={ENFORCEMENT_KINDS}>
+            <Reports />
+          </RequireKind>
+        ),
+      },
+      {
+        path: 'reports/new',
+        element: (
+          <RequireKind kinds={ENFORCEMENT_KINDS}>
+            <ReportForm />
           </RequireKind>
         ),
       },

@@ -43,6 +43,10 @@ type Query = Record<string, string | number | undefined>;
 interface RequestOptions {
   body?: unknown;
   query?: Query;
+  /** Extra request headers (an Idempotency-Key, say). */
+  headers?: Record<string, string>;
+  /** Sees the answer's headers (the service worker marks a saved copy served offline). */
+  onHeaders?: (headers: Headers) => void;
 }
 
 let csrfToken: string | null = null;
@@ -82,7 +86,7 @@ function toApiError(status: number, payload: unknown): ApiError {
 }
 
 async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   const isForm = options.body instanceof FormData;
   // A form's content type (multipart, with its boundary) is set by the browser.
   if (options.body !== undefined && !isForm) headers['content-type'] = 'application/json';
@@ -133,6 +137,7 @@ export async function request<T>(method: string, path: string, options: RequestO
     response = await send(method, path, options);
     payload = await readJson(response);
   }
+  options.onHeaders?.(response.headers);
   if (!response.ok) {
     const error = toApiError(response.status, payload);
     if (error.code === 'unauthorised' && path !== '/session') onUnauthorised?.();

@@ -8,6 +8,8 @@ import type {
   brandListView,
   brandView,
   ContactView,
+  caseListView,
+  caseOpenedView,
   companyListView,
   companyView,
   contactBody,
@@ -32,6 +34,7 @@ import type {
   memberView,
   OrganisationStatus,
   OrganisationView,
+  openCaseBody,
   organisationListView,
   outboxPage,
   PortfolioImportResult,
@@ -231,8 +234,12 @@ export const portfolioApi = {
 export const catalogueApi = {
   products: (lang: string) =>
     request<z.infer<typeof productListView>>('GET', '/catalogue/products', { query: { lang } }),
-  guide: (productId: string, lang: string) =>
-    request<GuideView>('GET', `/catalogue/products/${productId}`, { query: { lang } }),
+  /** `onHeaders` tells a saved copy served offline (see offline/saved-copy.ts) from a fresh one. */
+  guide: (productId: string, lang: string, onHeaders?: (headers: Headers) => void) =>
+    request<GuideView>('GET', `/catalogue/products/${productId}`, {
+      query: { lang },
+      ...(onHeaders ? { onHeaders } : {}),
+    }),
 };
 
 /** A rights holder's own product guide as a PDF, with covert points, in a chosen language. */
@@ -397,4 +404,15 @@ export const alertsApi = {
       query: { rightsHolderId, lang },
     }),
   rulesUrl: (alertId: string) => urlFor(`/alerts/${alertId}/rules`),
+};
+
+export type OpenCaseInput = z.input<typeof openCaseBody>;
+export type CaseOpened = z.infer<typeof caseOpenedView>;
+export type CaseSummary = z.infer<typeof caseListView>['cases'][number];
+
+/** Suspect-shipment cases: an officer's report opens one; retried with the same key, it opens it once. */
+export const casesApi = {
+  open: (body: OpenCaseInput, idempotencyKey: string) =>
+    request<CaseOpened>('POST', '/cases', { body, headers: { 'idempotency-key': idempotencyKey } }),
+  list: () => request<z.infer<typeof caseListView>>('GET', '/cases'),
 };

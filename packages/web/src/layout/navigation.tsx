@@ -1,6 +1,8 @@
 import { ENFORCEMENT_KINDS, type OrganisationKind, type Permission } from '@assay/core';
+import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
+import { OutboxBadge } from '../offline/outbox-badge';
 import { useSession } from '../session/session-context';
 
 interface NavItem {
@@ -9,6 +11,8 @@ interface NavItem {
   permission?: Permission;
   /** Shown only to these kinds of organisation. */
   kinds?: readonly OrganisationKind[];
+  /** A count beside the label (reports waiting in the outbox). */
+  badge?: ComponentType;
 }
 
 const PORTFOLIO_KINDS: readonly OrganisationKind[] = ['rights_holder', 'legal_representative'];
@@ -24,6 +28,8 @@ const SECTIONS: NavSection[] = [
       { to: '/', label: 'nav.home' },
       { to: '/guides', label: 'nav.guides', kinds: ENFORCEMENT_KINDS },
       { to: '/guides/rights-holders', label: 'nav.companies', kinds: ENFORCEMENT_KINDS },
+      { to: '/guides/saved', label: 'nav.savedGuides', kinds: ENFORCEMENT_KINDS },
+      { to: '/reports', label: 'nav.reports', kinds: ENFORCEMENT_KINDS, badge: OutboxBadge },
       { to: '/account', label: 'nav.account' },
     ],
   },
@@ -89,6 +95,7 @@ export function Navigation({ id, open, restricted }: { id: string; open: boolean
               <li key={item.to}>
                 <NavLink to={item.to} end={item.to === '/' || item.to === '/guides'}>
                   {t(item.label)}
+                  {item.badge && <item.badge />}
                 </NavLink>
               </li>
             ))}

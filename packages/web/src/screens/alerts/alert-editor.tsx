@@ -55,7 +55,7 @@ export function AlertEditorScreen() {
       <PageHeading>{alertId ? t('alerts.editTitle') : t('alerts.newTitle')}</PageHeading>
       <FormError error={existing.error} />
       {existing.loading && !existing.data && <p role="status">{t('app.loading')}</p>}
-      {!existing.loading && (!alertId || shown) && (
+      {(alertId ? shown !== null : !existing.loading) && (
         <>
           {shown && <AlertStatusPanel alert={shown} onChange={setAlert} />}
           <AlertForm key={shown?.id ?? 'new'} alert={shown} onSaved={setAlert} />

@@ -56,7 +56,7 @@ export function IndicatorFacts({ indicators }: { indicators: AlertIndicators }) 
       )}
       {indicators.descriptions.length > 0 && (
         <Fact term={t('alerts.descriptions')}>
-          {format.list(indicators.descriptions.map((d) => `“${d}”`))}
+          {format.list(indicators.descriptions.map((text) => t('alerts.quoted', { text })))}
         </Fact>
       )}
       {indicators.hsCodes.length > 0 && (

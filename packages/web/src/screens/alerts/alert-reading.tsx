@@ -82,7 +82,7 @@ export function AlertReadingScreen() {
             )}
             {alert.brands.length > 0 && (
               <p>
-                {t('alerts.brands')}: {format.list(alert.brands.map((brand) => brand.name))}
+                {t('alerts.brandsList', { brands: format.list(alert.brands.map((brand) => brand.name)) })}
               </p>
             )}
             {alert.products.length > 0 && (
