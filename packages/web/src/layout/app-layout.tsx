@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { LanguagePicker } from '../components/language-picker';
+import { OfflineServices } from '../offline/offline-services';
 import { AccessEnded, WaitingForApproval } from '../screens/app/waiting-for-approval';
 import { useSession } from '../session/session-context';
 import { Brand } from './brand';
@@ -71,6 +72,7 @@ export function AppLayout() {
       <div className="app-body">
         <Navigation id="app-nav" open={navOpen} restricted={access !== 'open'} />
         <main id="main" className="app-main">
+          {access === 'open' && <OfflineServices />}
           {access === 'open' || onAccountPage ? (
             <Outlet />
           ) : access === 'waiting' ? (

@@ -1,10 +1,12 @@
 import type { Permission, SessionView } from '@assay/core';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { setUnauthorisedHandler } from '../api/client';
+import { ApiError, setUnauthorisedHandler } from '../api/client';
 import { sessionApi } from '../api/endpoints';
 import { FormError } from '../components/form-error';
 import { chooseLocale } from '../i18n/i18n';
+import { clearCachedGuides, clearOfflineData } from '../offline/clear';
+import { rememberSession, savedSession } from '../offline/offline-session';
 
 interface SessionContextValue {
   session: SessionView;
@@ -28,16 +30,26 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      setState({ status: 'ready', session: await sessionApi.get() });
+      const session = await sessionApi.get();
+      if (rememberSession(session)) await clearCachedGuides();
+      setState({ status: 'ready', session });
     } catch (error) {
-      setState({ status: 'failed', error });
+      // Offline: open with the last active session so saved guides and the outbox stay usable.
+      const saved = error instanceof ApiError && error.status === 0 ? savedSession() : null;
+      setState(saved ? { status: 'ready', session: saved } : { status: 'failed', error });
     }
   }, []);
 
   useEffect(() => {
     void refresh();
     setUnauthorisedHandler(() => void refresh());
-    return () => setUnauthorisedHandler(null);
+    // Back online: the real session (and a fresh CSRF token) replaces the saved one.
+    const onOnline = () => void refresh();
+    window.addEventListener('online', onOnline);
+    return () => {
+      setUnauthorisedHandler(null);
+      window.removeEventListener('online', onOnline);
+    };
   }, [refresh]);
 
   // The account's language applies once signed in; sign-in steps stay in the language chosen on the page.
@@ -55,6 +67,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       refresh,
       signOut: async () => {
         await sessionApi.signOut().catch(() => undefined);
+        await clearOfflineData().catch(() => undefined);
         await refresh();
       },
     };

@@ -7,6 +7,9 @@ import type { FastifyInstance } from 'fastify';
 /** Where `vite build` writes the web app, relative to this file once compiled. */
 const DEFAULT_DIST = fileURLToPath(new URL('../../../../web/dist', import.meta.url));
 
+/** Files of the installable app that a browser must revalidate on every load. */
+const NEVER_STALE = new Set(['service-worker.js', 'manifest.webmanifest']);
+
 /**
  * Serve the built web app on the API's port: files by path, and index.html for any other GET
  * outside /api so that client-side routes survive a reload. Returns false when nothing is built.
@@ -21,6 +24,10 @@ export async function registerWebApp(app: FastifyInstance, configured: string | 
     if (path.startsWith('/api/')) return reply.callNotFound();
     const file = path.slice(1);
     if (file && !file.includes('..') && existsSync(resolve(root, file)) && file !== 'index.html') {
+      // The service worker and the web app manifest must be fetched afresh, or an update never arrives.
+      if (NEVER_STALE.has(file)) {
+        return reply.header('cache-control', 'no-cache').sendFile(file, { maxAge: 0, cacheControl: false });
+      }
       return reply.sendFile(file, {
         maxAge: file.startsWith('assets/') ? '365d' : '1h',
         immutable: file.startsWith('assets/'),

@@ -1,5 +1,7 @@
+import type { DeclaredShipment } from '@assay/core';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { catalogueApi, type GuideView, guidePdfUrl } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
@@ -11,9 +13,14 @@ import { StatusBadge } from '../../components/status-badge';
 import { useContentLanguages } from '../../i18n/content-languages';
 import { type Formatters, useFormat } from '../../i18n/format';
 import { validity } from '../../i18n/validity';
+import { savedAtOf } from '../../offline/saved-copy';
+import { forgetGuide, keepGuide, savedGuide } from '../../offline/saved-guides';
+import { useSession } from '../../session/session-context';
 import { NotFound } from '../app/not-found';
 import { displayGtin, formatHsCode } from '../portfolio/product-draft';
 import { ContactCard } from './contact-card';
+import { type CustomsStanding, customsStanding } from './customs-standing';
+import { SupplyCheckPanel } from './supply-check-panel';
 
 type GuidePoint = GuideView['guidePoints'][number];
 
@@ -29,28 +36,101 @@ export function Guide() {
   const { t } = useTranslation();
   const { productId = '' } = useParams();
   const { reader } = useContentLanguages();
-  const guide = useResource(() => catalogueApi.guide(productId, reader), [productId, reader]);
+  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const guide = useResource(
+    () => catalogueApi.guide(productId, reader, (headers) => setSavedAt(savedAtOf(headers))),
+    [productId, reader],
+  );
 
   if (guide.error instanceof ApiError && guide.error.code === 'not_found') return <NotFound />;
+  const offlineMiss = guide.error instanceof ApiError && guide.error.status === 0;
   return (
     <>
       <p className="no-print">
         <Link to="/guides">{t('guide.back')}</Link>
       </p>
-      <FormError error={guide.error} />
+      {offlineMiss ? (
+        <p className="notice notice-error">{t('offline.guideNotSaved')}</p>
+      ) : (
+        <FormError error={guide.error} />
+      )}
       {guide.loading && !guide.data && <p role="status">{t('app.loading')}</p>}
-      {guide.data && <GuideContent guide={guide.data} reader={reader} />}
+      {guide.data && <GuideContent guide={guide.data} reader={reader} savedAt={savedAt} />}
     </>
   );
 }
 
-function GuideContent({ guide, reader }: { guide: GuideView; reader: string }) {
+/** Pinned guides stay on the device until unpinned; others only while among the last opened. */
+function usePin(guide: GuideView, reader: string, fresh: boolean) {
+  const { session } = useSession();
+  const userId = session.user?.id;
+  const [pinned, setPinned] = useState<boolean | null>(null);
+
+  useEffect(() => {
+    if (!userId) return;
+    let current = true;
+    keepGuide(guide, reader, userId, { fresh })
+      .then((record) => current && setPinned(record.pinned))
+      .catch(() => current && setPinned(false));
+    return () => {
+      current = false;
+    };
+  }, [guide, reader, userId, fresh]);
+
+  const toggle = async () => {
+    if (!userId || pinned === null) return;
+    if (pinned) {
+      await forgetGuide(guide.id, userId);
+      setPinned(false);
+    } else {
+      await keepGuide(guide, reader, userId, { pinned: true, fresh });
+      setPinned(Boolean((await savedGuide(guide.id))?.pinned));
+    }
+  };
+  return { pinned, toggle };
+}
+
+/** Where the report form starts: this product, the scanned code, and what the quick check was given. */
+function reportLink(guide: GuideView, code: string | null, declared: DeclaredShipment): string {
+  const params = new URLSearchParams({ productId: guide.id });
+  if (code) params.set('code', code);
+  const fields: [string, string | undefined][] = [
+    ['exporter', declared.exporter?.trim()],
+    ['origin', declared.originCountry],
+    ['destination', declared.destinationCountry],
+    ['mode', declared.transportMode],
+    ['locode', declared.port?.trim()],
+  ];
+  for (const [name, value] of fields) if (value) params.set(name, value);
+  return `/reports/new?${params}`;
+}
+
+function GuideContent({
+  guide,
+  reader,
+  savedAt,
+}: {
+  guide: GuideView;
+  reader: string;
+  savedAt: string | null;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
+  const { session } = useSession();
+  const [searchParams] = useSearchParams();
+  const officerCountry = session.organisation?.countryCode ?? undefined;
+  const [declared, setDeclared] = useState<DeclaredShipment>({ destinationCountry: officerCountry });
+  const { pinned, toggle } = usePin(guide, reader, savedAt === null);
   const covertCount = guide.guidePoints.filter((point) => point.visibility === 'covert').length;
+  const standing = customsStanding(guide.ipRights, new Date().toISOString().slice(0, 10));
 
   return (
-    <article className="guide">
+    <article className="guide with-action-bar">
+      {savedAt && (
+        <p className="notice offline-copy" role="status">
+          {t('offline.savedCopy', { time: format.dateTime(savedAt) })}
+        </p>
+      )}
       <header className="guide-header">
         <PageHeading>
           <ShownText {...guide.name} />
@@ -64,7 +144,21 @@ function GuideContent({ guide, reader }: { guide: GuideView; reader: string }) {
             <StatusBadge status={guide.status} /> {t(`guide.statusNote.${guide.status}`)}
           </p>
         )}
+        <StandingNotice
+          standing={standing}
+          country={format.country(officerCountry ?? null)}
+          format={format}
+        />
         <p className="actions no-print">
+          <button
+            type="button"
+            className="button-secondary"
+            aria-pressed={pinned ?? false}
+            disabled={pinned === null}
+            onClick={() => void toggle()}
+          >
+            {pinned ? t('offline.pinned') : t('offline.pin')}
+          </button>
           <a className="button-link" href={guidePdfUrl(guide.id, reader)} download>
             {t('guide.pdf')}
           </a>
@@ -86,6 +180,22 @@ function GuideContent({ guide, reader }: { guide: GuideView; reader: string }) {
             <h3>{t('productForm.packaging')}</h3>
             <ShownText {...guide.packaging} as="p" className="prose-text" />
           </>
+        )}
+      </section>
+
+      <section aria-labelledby="guide-points">
+        <h2 id="guide-points">{t('guide.points')}</h2>
+        {covertCount > 0 && <p className="notice notice-covert">{t('guide.covertNotice')}</p>}
+        {guide.guidePoints.length === 0 ? (
+          <p className="empty">{t('guide.noPoints')}</p>
+        ) : (
+          <ol className="plain-list guide-points">
+            {guide.guidePoints.map((point, index) => (
+              <li key={point.id}>
+                <GuidePointCard point={point} number={index + 1} />
+              </li>
+            ))}
+          </ol>
         )}
       </section>
 
@@ -112,22 +222,6 @@ function GuideContent({ guide, reader }: { guide: GuideView; reader: string }) {
         </section>
       )}
 
-      <section aria-labelledby="guide-points">
-        <h2 id="guide-points">{t('guide.points')}</h2>
-        {covertCount > 0 && <p className="notice notice-covert">{t('guide.covertNotice')}</p>}
-        {guide.guidePoints.length === 0 ? (
-          <p className="empty">{t('guide.noPoints')}</p>
-        ) : (
-          <ol className="plain-list guide-points">
-            {guide.guidePoints.map((point, index) => (
-              <li key={point.id}>
-                <GuidePointCard point={point} number={index + 1} />
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
-
       <section aria-labelledby="guide-indicators">
         <h2 id="guide-indicators">{t('indicators.title')}</h2>
         {guide.indicators.length === 0 ? (
@@ -145,10 +239,59 @@ function GuideContent({ guide, reader }: { guide: GuideView; reader: string }) {
         )}
       </section>
 
-      <SupplyChainSection supplyChain={guide.supplyChain} format={format} />
+      <SupplyChainSection supplyChain={guide.supplyChain} format={format}>
+        <SupplyCheckPanel supplyChain={guide.supplyChain} declared={declared} onChange={setDeclared} />
+      </SupplyChainSection>
       <ContactsSection contacts={guide.contacts} />
       <IpRightsSection ipRights={guide.ipRights} format={format} />
+
+      <div className="action-bar no-print">
+        <Link
+          className="button-link button-report"
+          to={reportLink(guide, searchParams.get('code'), declared)}
+        >
+          {t('reports.reportSuspect')}
+        </Link>
+      </div>
     </article>
+  );
+}
+
+/** Whether customs here can act on the rights holder's application, said before anything else. */
+function StandingNotice({
+  standing,
+  country,
+  format,
+}: {
+  standing: CustomsStanding;
+  country: string;
+  format: Formatters;
+}) {
+  const { t } = useTranslation();
+  const tone =
+    standing.kind === 'recorded'
+      ? 'standing-good'
+      : standing.kind === 'filed'
+        ? 'standing-waiting'
+        : 'standing-bad';
+  return (
+    <section className={`standing ${tone}`} aria-labelledby="guide-standing">
+      <h2 id="guide-standing">
+        {t(`standing.${standing.kind}`, { country: country || t('standing.yourCountry') })}
+      </h2>
+      <p>
+        {standing.kind === 'recorded' &&
+          (standing.validTo
+            ? t('standing.recordedUntil', {
+                reference: standing.reference,
+                date: format.day(standing.validTo),
+              })
+            : t('standing.recordedDetail', { reference: standing.reference }))}
+        {standing.kind === 'filed' && t('standing.filedDetail', { reference: standing.reference })}
+        {standing.kind === 'expired' && t('standing.expiredDetail', { reference: standing.reference })}
+        {standing.kind === 'not_recorded' && t('standing.notRecordedDetail')}
+      </p>
+    </section>
   );
 }
 
@@ -243,9 +386,11 @@ function Facts({ guide, format }: { guide: GuideView; format: Formatters }) {
 function SupplyChainSection({
   supplyChain,
   format,
+  children,
 }: {
   supplyChain: GuideView['supplyChain'];
   format: Formatters;
+  children: ReactNode;
 }) {
   const { t } = useTranslation();
   const empty = supplyChain.entries.length === 0 && supplyChain.routes.length === 0;
@@ -257,6 +402,7 @@ function SupplyChainSection({
       ) : (
         <p className="field-hint">{t('guide.supplyChainIntro')}</p>
       )}
+      {!empty && children}
       {supplyChain.entries.length > 0 && (
         <ul className="plain-list record-list">
           {supplyChain.entries.map((entry) => (

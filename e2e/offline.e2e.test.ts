@@ -1,0 +1,234 @@
+// An officer at the bench with a phone and a poor network: pins a guide, loses the network, still
+// reads the guide with its pictures, reports a suspect shipment offline, and the report is delivered
+// exactly once when the network returns.
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS } from '../packages/server/src/modules/demo/demo-accounts.js';
+import en from '../packages/web/src/locales/en.json' with { type: 'json' };
+import fr from '../packages/web/src/locales/fr.json' with { type: 'json' };
+import { freshTotp, launchBrowser, newPage, type RunningApp, startApp } from './support/index.js';
+
+const exact = { exact: true } as const;
+/** The demo officer's account is in French: the app speaks it once signed in. */
+const t = fr;
+/** The demo's Norvalin tablets: shared with every enforcement organisation, a point with two pictures. */
+const PRODUCT_REFERENCE = 'NVL-500-20';
+const PRODUCT_NAME = 'Norvalin 500 mg comprimés pelliculés, 20';
+
+function visible(locator: Locator): Promise<void> {
+  return locator.waitFor({ state: 'visible' });
+}
+
+function interpolate(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key] ?? ''));
+}
+
+/** The template's text before its first placeholder, to find a sentence whatever the values. */
+function prefix(template: string): string {
+  return template.split('{{')[0] ?? template;
+}
+
+interface CaseSummary {
+  id: string;
+  reference: string;
+  productNames: string[];
+}
+
+describe('the officer app offline', () => {
+  const run = Date.now().toString(36);
+  const goods = `Blister packs without hologram ${run}`;
+  let app: RunningApp;
+  let browser: Browser;
+  let page: Page;
+  let context: BrowserContext;
+  let productId = '';
+
+  async function cases(): Promise<CaseSummary[]> {
+    const response = await page.request.get('/api/cases');
+    expect(response.status()).toBe(200);
+    return ((await response.json()) as { cases: CaseSummary[] }).cases;
+  }
+
+  async function navigate(link: string): Promise<void> {
+    const menu = page.getByRole('button', { name: t.nav.menu, exact: true });
+    if (await menu.isVisible()) await menu.click();
+    await page.getByRole('navigation', { name: t.nav.label }).getByRole('link', { name: link }).click();
+  }
+
+  /** Every picture on the page has been decoded (a broken one has no natural width). */
+  async function picturesShown(): Promise<number> {
+    const images = page.locator('.comparison .zoom-thumb img');
+    await expect.poll(() => images.count()).toBeGreaterThan(0);
+    for (const image of await images.all()) {
+      await image.scrollIntoViewIfNeeded();
+      await expect
+        .poll(() => image.evaluate((element) => (element as HTMLImageElement).naturalWidth))
+        .toBeGreaterThan(0);
+    }
+    return images.count();
+  }
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+    page = await newPage(browser, { baseUrl: app.baseUrl, viewport: 'phone', locale: 'en' });
+    context = page.context();
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('installs as an app: manifest, icons and a service worker that is never cached by HTTP', async () => {
+    const manifest = await page.request.get(`${app.baseUrl}/manifest.webmanifest`);
+    expect(manifest.headers()['content-type']).toContain('application/manifest+json');
+    expect(await manifest.json()).toMatchObject({ display: 'standalone', start_url: '/' });
+    const worker = await page.request.get(`${app.baseUrl}/service-worker.js`);
+    expect(worker.status()).toBe(200);
+    expect(worker.headers()['content-type']).toContain('javascript');
+    expect(worker.headers()['cache-control']).toBe('no-cache');
+    const icon = await page.request.get(`${app.baseUrl}/icons/icon-192.png`);
+    expect(icon.headers()['content-type']).toBe('image/png');
+  });
+
+  it('the officer signs in and the service worker takes control', async () => {
+    const account = DEMO_ACCOUNTS.customsFrOfficer;
+    await page.goto('/sign-in');
+    await page.getByLabel(en.fields.email, exact).fill(account.email);
+    await page.getByLabel(en.fields.password, exact).fill(account.password);
+    await page.getByRole('button', { name: en.signIn.submit, exact: true }).click();
+    await visible(page.getByRole('heading', { level: 1, name: en.twoFactor.title }));
+    await page.getByLabel(en.twoFactor.code, exact).fill(await freshTotp(account.totpSecret));
+    await page.getByRole('button', { name: en.twoFactor.submit, exact: true }).click();
+    await visible(
+      page.getByRole('heading', { level: 1, name: interpolate(t.home.title, { name: account.name }) }),
+    );
+    await expect
+      .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 30_000 })
+      .toBe(true);
+
+    const catalogue = await page.request.get('/api/catalogue/products?lang=en');
+    const products = ((await catalogue.json()) as { products: { id: string; reference: string }[] }).products;
+    productId = products.find((product) => product.reference === PRODUCT_REFERENCE)?.id ?? '';
+    expect(productId).not.toBe('');
+  });
+
+  it('pins a guide: its JSON and pictures are saved on the phone', async () => {
+    await page.goto(`/guides/${productId}`);
+    await visible(page.getByRole('heading', { level: 1, name: PRODUCT_NAME }));
+    const pin = page.getByRole('button', { name: t.offline.pin, exact: true });
+    await pin.click();
+    await visible(page.getByRole('button', { name: t.offline.pinned, exact: true }));
+    expect(await page.getByRole('button', { name: t.offline.pinned }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+    await picturesShown();
+    // Both sizes of every picture end up in the cache (the display size without ever zooming).
+    const cachedSizes = () =>
+      page.evaluate(async () => {
+        const cache = await caches.open('assay-api-images-v1');
+        const urls = (await cache.keys()).map((request) => new URL(request.url).pathname);
+        const thumbnails = urls.filter((url) => url.endsWith('/thumbnail')).length;
+        return { enough: thumbnails >= 2, bothSizes: urls.length === 2 * thumbnails };
+      });
+    await expect.poll(cachedSizes, { timeout: 20_000 }).toEqual({ enough: true, bothSizes: true });
+  });
+
+  it('offline, the pinned guide still opens after a reload, with its pictures and a saved-copy notice', async () => {
+    await context.setOffline(true);
+    await page.reload();
+    await visible(page.getByRole('heading', { level: 1, name: PRODUCT_NAME }));
+    await visible(page.getByText(prefix(t.offline.savedCopy)));
+    await visible(page.getByText(t.offline.offlineNotice, exact));
+    expect(await picturesShown()).toBeGreaterThanOrEqual(2);
+    // Zooming shows the display size, from the cache too.
+    const display = page.locator('.comparison dialog img').first();
+    const displayLoaded = await display.evaluate(async (element) => {
+      const response = await fetch((element as HTMLImageElement).src);
+      return response.ok && (await response.blob()).size > 0;
+    });
+    expect(displayLoaded).toBe(true);
+
+    // The saved-guides screen lists it and opens it, still offline.
+    await navigate(t.nav.savedGuides);
+    await visible(page.getByRole('heading', { level: 1, name: t.offline.savedTitle }));
+    await page.getByRole('link', { name: PRODUCT_NAME, exact: true }).click();
+    await visible(page.getByRole('heading', { level: 1, name: PRODUCT_NAME }));
+  });
+
+  it('a report made offline is queued on the phone', async () => {
+    await page.getByRole('link', { name: t.reports.reportSuspect, exact: true }).click();
+    await visible(page.getByRole('heading', { level: 1, name: t.reports.newTitle }));
+    await visible(page.getByText(t.reports.offlineHint, exact));
+    await page.getByLabel(t.reports.goodsDescription, exact).fill(goods);
+    await page.getByLabel(t.reports.quantity, exact).fill('240');
+    await page.getByLabel(t.reports.transportMode, exact).selectOption('COURIER');
+    await page.getByRole('radio', { name: t.common.yes, exact: true }).check();
+    await page.getByLabel(t.reports.exporter, exact).fill('Shenzhen Bright Star Trading Co., Ltd.');
+    await page.getByLabel(t.reports.originCountry, exact).selectOption('CN');
+    await page.getByLabel(t.reports.locode, exact).fill('FRCDG');
+    await page.getByRole('button', { name: t.reports.send, exact: true }).click();
+    await visible(page.getByRole('heading', { level: 1, name: t.reports.queuedTitle }));
+
+    await page.getByRole('link', { name: t.reports.allReports, exact: true }).click();
+    await visible(page.getByRole('heading', { level: 1, name: t.reports.title }));
+    const entry = page.locator('.outbox-entry', { hasText: PRODUCT_NAME });
+    await visible(entry.getByText(t.reports.queuedShort, exact));
+    // The navigation shows one report waiting.
+    const menu = page.getByRole('button', { name: t.nav.menu, exact: true });
+    if (await menu.isVisible()) await menu.click();
+    await visible(
+      page
+        .getByRole('navigation', { name: t.nav.label })
+        .getByText(interpolate(t.offline.outboxCount_one, { count: 1 }), exact),
+    );
+    if (await menu.isVisible()) await page.keyboard.press('Escape');
+  });
+
+  it('back online, the report is delivered exactly once and its case reference shown', async () => {
+    await context.setOffline(false);
+    const entry = page.locator('.outbox-entry', { hasText: PRODUCT_NAME });
+    await visible(entry.getByText(t.reports.sentBadge, exact));
+    const reference = (await entry.locator('strong.mono').textContent())?.trim() ?? '';
+    expect(reference).toMatch(/^FR-\d{4}-\d+$/);
+
+    // Another flush (a reload sends whatever is due) must not send it again.
+    await page.reload();
+    await visible(page.getByRole('heading', { level: 1, name: t.reports.title }));
+    await visible(
+      page.locator('.outbox-entry', { hasText: PRODUCT_NAME }).getByText(t.reports.sentBadge, exact),
+    );
+    const opened = (await cases()).filter((item) => item.reference === reference);
+    expect(opened).toHaveLength(1);
+    const detail = await page.request.get(`/api/cases/${opened[0]?.id}`);
+    if (detail.status() === 200) {
+      const body = (await detail.json()) as { goods: { description: string; quantity: number }[] };
+      expect(body.goods).toEqual([expect.objectContaining({ description: goods, quantity: 240 })]);
+    }
+    const sameGoods = [];
+    for (const item of await cases()) {
+      const one = await page.request.get(`/api/cases/${item.id}`);
+      if (one.status() !== 200) continue;
+      const body = (await one.json()) as { goods: { description: string }[] };
+      if (body.goods.some((line) => line.description === goods)) sameGoods.push(item.id);
+    }
+    expect(sameGoods).toHaveLength(1);
+  });
+
+  it('signing out leaves no cached API answer and no queued report on the phone', async () => {
+    await page
+      .getByRole('button', {
+        name: interpolate(t.userMenu.label, { name: DEMO_ACCOUNTS.customsFrOfficer.name }),
+      })
+      .click();
+    await page.getByRole('button', { name: t.userMenu.signOut, exact: true }).click();
+    await page.waitForURL(/\/sign-in/);
+    const left = await page.evaluate(async () => {
+      const names = (await caches.keys()).filter((name) => name.startsWith('assay-api-'));
+      return { names, session: localStorage.getItem('assay.offline.session') };
+    });
+    expect(left).toEqual({ names: [], session: null });
+  });
+});

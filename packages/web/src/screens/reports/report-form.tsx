@@ -1,0 +1,277 @@
+import { openCaseBody, TRANSPORT_MODES, type TransportMode } from '@assay/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { ApiError } from '../../api/client';
+import { type CaseOpened, casesApi, catalogueApi, type OpenCaseInput } from '../../api/endpoints';
+import { RadioGroup } from '../../components/choice-group';
+import { CountrySelect } from '../../components/country-select';
+import { Field, SelectField, TextAreaField } from '../../components/field';
+import { FormError } from '../../components/form-error';
+import { PageHeading } from '../../components/page-heading';
+import { SubmitButton } from '../../components/submit-button';
+import { useForm } from '../../components/use-form';
+import { useContentLanguages } from '../../i18n/content-languages';
+import { offlineDb } from '../../offline/db';
+import { newIdempotencyKey, queueReport, removeFromOutbox } from '../../offline/outbox';
+import { useSession } from '../../session/session-context';
+import { draftFromLink, type ReportDraft, reportBody } from './report-draft';
+
+type Outcome = { kind: 'opened'; opened: CaseOpened } | { kind: 'queued' };
+
+/** Worth trying again later rather than showing the officer an error: no answer, or the server failed. */
+function sendLater(error: unknown): boolean {
+  return error instanceof ApiError && (error.status === 0 || error.status >= 500 || error.status === 429);
+}
+
+/**
+ * Report a suspect shipment: a short form, one column, reachable from a guide with the product (and
+ * the scanned code) filled in. Online it opens a case at once; without network it goes to the outbox
+ * on this device and is sent, exactly once, when the network returns.
+ */
+export function ReportForm() {
+  const { t } = useTranslation();
+  const { session } = useSession();
+  const { reader } = useContentLanguages();
+  const [searchParams] = useSearchParams();
+  const outboxKey = searchParams.get('outbox');
+  const [draft, setDraft] = useState<ReportDraft>(() =>
+    draftFromLink(searchParams, { destinationCountry: session.organisation?.countryCode }),
+  );
+  const [productName, setProductName] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const { formRef, busy, error, check, onSubmit, fieldError } = useForm();
+
+  // Correcting a report the server refused: its form comes back from the outbox.
+  useEffect(() => {
+    if (!outboxKey) return;
+    void offlineDb()
+      .then((db) => db.get('outbox', outboxKey))
+      .then((entry) => {
+        if (entry?.draft) setDraft(entry.draft as ReportDraft);
+      });
+  }, [outboxKey]);
+
+  // The product's name, from the network or the guide saved on this device.
+  useEffect(() => {
+    if (!draft.productId) return;
+    let current = true;
+    catalogueApi.guide(draft.productId, reader).then(
+      (guide) => {
+        if (!current) return;
+        const name = `${guide.brandName} — ${guide.name.text}`;
+        setProductName(name);
+        setDraft((value) => (value.goodsDescription ? value : { ...value, goodsDescription: name }));
+      },
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [draft.productId, reader]);
+
+  const set = <K extends keyof ReportDraft>(key: K, value: ReportDraft[K]) =>
+    setDraft((current) => ({ ...current, [key]: value }));
+
+  const submit = onSubmit(async () => {
+    const body = reportBody(draft, new Date().toISOString());
+    check(openCaseBody, body);
+    const userId = session.user?.id;
+    if (!userId) return;
+    const key = newIdempotencyKey();
+    const queue = async () => {
+      await queueReport({ userId, body, draft, title: productName ?? draft.goodsDescription }, key);
+      if (outboxKey) await removeFromOutbox(outboxKey);
+      setOutcome({ kind: 'queued' });
+    };
+    if (!navigator.onLine) return queue();
+    try {
+      const opened = await casesApi.open(body as OpenCaseInput, key);
+      if (outboxKey) await removeFromOutbox(outboxKey);
+      setOutcome({ kind: 'opened', opened });
+    } catch (caught) {
+      if (sendLater(caught)) return queue();
+      throw caught;
+    }
+  });
+
+  if (outcome) return <Done outcome={outcome} productId={draft.productId} />;
+
+  return (
+    <>
+      <PageHeading>{t('reports.newTitle')}</PageHeading>
+      {productName && (
+        <p className="lead">
+          {t('reports.forProduct', { product: productName })}
+          {draft.scannedCode && (
+            <>
+              {' '}
+              · <span className="mono">{draft.scannedCode}</span>
+            </>
+          )}
+        </p>
+      )}
+      {!navigator.onLine && <p className="notice">{t('reports.offlineHint')}</p>}
+      <form ref={formRef} className="report-form" noValidate onSubmit={submit}>
+        <FormError error={error} />
+        <fieldset>
+          <legend>{t('reports.goods')}</legend>
+          <TextAreaField
+            label={t('reports.goodsDescription')}
+            rows={2}
+            required
+            value={draft.goodsDescription}
+            error={fieldError('goods.0.description')}
+            onChange={(event) => set('goodsDescription', event.target.value)}
+          />
+          <Field
+            label={t('reports.quantity')}
+            inputMode="numeric"
+            required
+            value={draft.quantity}
+            error={fieldError('goods.0.quantity')}
+            onChange={(event) => set('quantity', event.target.value)}
+          />
+        </fieldset>
+        <fieldset>
+          <legend>{t('reports.shipment')}</legend>
+          <SelectField
+            label={t('reports.transportMode')}
+            value={draft.transportMode}
+            error={fieldError('shipment.transportMode')}
+            onChange={(event) => set('transportMode', event.target.value as TransportMode | '')}
+          >
+            <option value="">{t('reports.notKnown')}</option>
+            {TRANSPORT_MODES.map((mode) => (
+              <option key={mode} value={mode}>
+                {t(`transportModes.${mode}`)}
+              </option>
+            ))}
+          </SelectField>
+          <RadioGroup
+            legend={t('reports.smallConsignment')}
+            hint={t('reports.smallConsignmentHint')}
+            name="small-consignment"
+            value={draft.smallConsignment || null}
+            onChange={(value) => set('smallConsignment', value)}
+            choices={[
+              { value: 'yes', label: t('common.yes') },
+              { value: 'no', label: t('common.no') },
+            ]}
+          />
+          <CountrySelect
+            label={t('reports.originCountry')}
+            value={draft.originCountry}
+            error={fieldError('shipment.originCountry')}
+            onChange={(code) => set('originCountry', code)}
+          />
+          <CountrySelect
+            label={t('reports.destinationCountry')}
+            value={draft.destinationCountry}
+            error={fieldError('shipment.destinationCountry')}
+            onChange={(code) => set('destinationCountry', code)}
+          />
+          <Field
+            label={t('reports.exporter')}
+            autoComplete="off"
+            value={draft.exporterName}
+            error={fieldError('shipment.exporterName')}
+            onChange={(event) => set('exporterName', event.target.value)}
+          />
+          <Field
+            label={t('reports.importer')}
+            autoComplete="off"
+            value={draft.importerName}
+            error={fieldError('shipment.importerName')}
+            onChange={(event) => set('importerName', event.target.value)}
+          />
+          <Field
+            label={t('reports.hsCode')}
+            hint={t('reports.hsCodeHint')}
+            inputMode="numeric"
+            autoComplete="off"
+            value={draft.hsCode}
+            error={fieldError('shipment.hsCode')}
+            onChange={(event) => set('hsCode', event.target.value)}
+          />
+          <div className="value-row">
+            <Field
+              label={t('reports.declaredValue')}
+              inputMode="decimal"
+              autoComplete="off"
+              value={draft.declaredValue}
+              error={fieldError('shipment.declaredValue')}
+              onChange={(event) => set('declaredValue', event.target.value)}
+            />
+            <Field
+              label={t('reports.currency')}
+              hint={t('reports.currencyHint')}
+              autoComplete="off"
+              autoCapitalize="characters"
+              maxLength={3}
+              value={draft.currency}
+              error={fieldError('shipment.currency')}
+              onChange={(event) => set('currency', event.target.value.toUpperCase())}
+            />
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>{t('reports.where')}</legend>
+          <Field
+            label={t('reports.office')}
+            autoComplete="off"
+            value={draft.office}
+            error={fieldError('location.office')}
+            onChange={(event) => set('office', event.target.value)}
+          />
+          <Field
+            label={t('reports.locode')}
+            hint={t('reports.locodeHint')}
+            autoComplete="off"
+            autoCapitalize="characters"
+            maxLength={6}
+            value={draft.locode}
+            error={fieldError('location.locode')}
+            onChange={(event) => set('locode', event.target.value)}
+          />
+        </fieldset>
+        <TextAreaField
+          label={t('reports.notes')}
+          rows={3}
+          value={draft.notes}
+          error={fieldError('notes')}
+          onChange={(event) => set('notes', event.target.value)}
+        />
+        <div className="action-bar">
+          <SubmitButton busy={busy}>{t('reports.send')}</SubmitButton>
+        </div>
+      </form>
+    </>
+  );
+}
+
+function Done({ outcome, productId }: { outcome: Outcome; productId: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeading>
+        {outcome.kind === 'opened' ? t('reports.openedTitle') : t('reports.queuedTitle')}
+      </PageHeading>
+      {outcome.kind === 'opened' ? (
+        <p className="announcement" role="status">
+          {t('reports.opened', { reference: outcome.opened.reference })}
+        </p>
+      ) : (
+        <p className="notice" role="status">
+          {t('reports.queued')}
+        </p>
+      )}
+      <p className="actions">
+        <Link className="button-link" to="/reports">
+          {t('reports.allReports')}
+        </Link>
+        {productId && <Link to={`/guides/${productId}`}>{t('reports.backToGuide')}</Link>}
+      </p>
+    </>
+  );
+}
