@@ -22,6 +22,7 @@ function startsAt(pattern: RegExp, text: string, index: number): RegExpExecArray
  */
 export function parseBracketed(text: string, offset: number, referenceYear: number): ElementsResult {
   const elements: Gs1Element[] = [];
+  const starts: number[] = [];
   let index = 0;
   while (index < text.length) {
     if (/\s/.test(text[index]!)) {
@@ -31,6 +32,7 @@ export function parseBracketed(text: string, offset: number, referenceYear: numb
     const group = startsAt(GROUP, text, index);
     if (!group) return { ok: false, error: gs1Error('bad_brackets', { position: offset + index + 1 }) };
     const ai = group[1]!;
+    const groupStart = offset + index + 1;
     const definition = gs1Ai(ai);
     if (!definition)
       return { ok: false, error: gs1Error('unknown_ai', { ai, position: offset + index + 2 }) };
@@ -52,8 +54,9 @@ export function parseBracketed(text: string, offset: number, referenceYear: numb
     const result = readValue(definition, trimmed, (i) => positions[leading + i] ?? start + i, referenceYear);
     if (!result.ok) return result;
     elements.push(result.element);
+    starts.push(groupStart);
   }
-  return { ok: true, elements };
+  return { ok: true, elements, positions: starts };
 }
 
 /** `(` in data that would read as the start of an element. */

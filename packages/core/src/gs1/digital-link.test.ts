@@ -119,7 +119,7 @@ describe('parseGs1: GS1 Digital Link', () => {
     });
     expect(parse('https://id.gs1.org/01/09506000134352/10/ABC?10=ABD')).toMatchObject({
       ok: false,
-      error: { code: 'duplicate_ai' },
+      error: { code: 'duplicate_ai', position: 45, params: { first: 'ABC', second: 'ABD' } },
     });
   });
 });

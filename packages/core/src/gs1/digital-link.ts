@@ -98,17 +98,25 @@ export function parseDigitalLink(text: string, offset: number, referenceYear: nu
   if (keyIndex < 0) return { ok: false, error: gs1Error('bad_digital_link', {}) };
 
   const elements: Gs1Element[] = [];
-  const read = (ai: string, value: string, at: number): Gs1Error | undefined => {
+  const positions: number[] = [];
+  /** Reads one AI's data; `named` is where the AI is named, `at` where its data starts. */
+  const read = (ai: string, value: string, named: number, at: number): Gs1Error | undefined => {
     const definition = gs1Ai(ai)!;
     const result = readValue(definition, gtin14(ai, value), (i) => at + i, referenceYear);
     if (!result.ok) return result.error;
     elements.push(result.element);
+    positions.push(named);
     return undefined;
   };
 
   const keyAi = aiNamed(decoded[keyIndex]!)!;
   const key = gs1Ai(keyAi)!;
-  const keyError = read(keyAi, decoded[keyIndex + 1]!, segments[keyIndex + 1]!.position);
+  const keyError = read(
+    keyAi,
+    decoded[keyIndex + 1]!,
+    segments[keyIndex]!.position,
+    segments[keyIndex + 1]!.position,
+  );
   if (keyError) return { ok: false, error: keyError };
 
   let sequence: readonly string[] | undefined;
@@ -136,7 +144,7 @@ export function parseDigitalLink(text: string, offset: number, referenceYear: nu
       return { ok: false, error: gs1Error('qualifier_order', params) };
     }
     previous = place;
-    const error = read(ai, decoded[index + 1]!, segments[index + 1]!.position);
+    const error = read(ai, decoded[index + 1]!, at, segments[index + 1]!.position);
     if (error) return { ok: false, error };
   }
 
@@ -151,13 +159,13 @@ export function parseDigitalLink(text: string, offset: number, referenceYear: nu
         if (!gs1Ai(ai)) return { ok: false, error: gs1Error('unknown_ai', { ai, position: at }) };
         const value = decode({ text: parameter.slice(equals + 1), position: at + equals + 1 });
         if (!value.ok) return value;
-        const error = read(ai, value.text, at + equals + 1);
+        const error = read(ai, value.text, at, at + equals + 1);
         if (error) return { ok: false, error };
       }
       at += parameter.length + 1;
     }
   }
-  return { ok: true, elements };
+  return { ok: true, elements, positions };
 }
 
 /** Percent-encodes all but RFC 3986 unreserved characters, as GS1 Digital Link asks. */

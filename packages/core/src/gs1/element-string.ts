@@ -7,7 +7,10 @@ import { readValue } from './values.js';
 export const GROUP_SEPARATOR = '\x1d';
 const SEPARATORS = new Set([GROUP_SEPARATOR, '\u241d']);
 
-export type ElementsResult = { ok: true; elements: Gs1Element[] } | { ok: false; error: Gs1Error };
+/** Elements read, each with the 1-based position where its AI starts in the input. */
+export type ElementsResult =
+  | { ok: true; elements: Gs1Element[]; positions: number[] }
+  | { ok: false; error: Gs1Error };
 
 /** The AI starting at `index` when Assay knows it (GS1 AIs are prefix-free: at most one matches). */
 export function aiAt(text: string, index: number): Gs1AiDefinition | undefined {
@@ -43,6 +46,7 @@ export function parseElementString(
   lookForMissingSeparator = true,
 ): ElementsResult {
   const elements: Gs1Element[] = [];
+  const positions: number[] = [];
   let index = 0;
   while (index < text.length) {
     if (SEPARATORS.has(text[index]!)) {
@@ -66,9 +70,10 @@ export function parseElementString(
       return result;
     }
     elements.push(result.element);
+    positions.push(offset + index + 1);
     index = end;
   }
-  return { ok: true, elements };
+  return { ok: true, elements, positions };
 }
 
 /**

@@ -43,9 +43,12 @@ export const GS1_ERROR_CODES = [
    * `{ ai, title, position, nextAi, nextTitle }` (`position`: where the next element starts)
    */
   'missing_separator',
-  /** The same AI twice with different data. `{ ai, title, first, second }` */
+  /** The same AI again with different data. `{ ai, title, position, first, second }` (position: the second) */
   'duplicate_ai',
-  /** Two AIs that must not appear together (e.g. 01 and 02). `{ ai, title, otherAi, otherTitle }` */
+  /**
+   * Two AIs that must not appear together (e.g. 01 and 02). `{ ai, title, position, otherAi, otherTitle }`:
+   * `ai` is the later one, at `position`
+   */
   'conflicting_ai',
   /** Bracketed data not made of (AI)data groups. `{ position }` */
   'bad_brackets',
@@ -100,8 +103,8 @@ export interface Gs1ErrorParams {
   bad_filler: AiParams & { actual: string; position: number };
   bad_piece_of_total: AiParams & { piece: string; total: string; position: number };
   missing_separator: AiParams & { position: number; nextAi: string; nextTitle: string };
-  duplicate_ai: AiParams & { first: string; second: string };
-  conflicting_ai: AiParams & { otherAi: string; otherTitle: string };
+  duplicate_ai: AiParams & { position: number; first: string; second: string };
+  conflicting_ai: AiParams & { position: number; otherAi: string; otherTitle: string };
   bad_brackets: { position: number };
   bad_digital_link: Record<string, never>;
   bad_percent_encoding: { position: number; text: string };
@@ -149,9 +152,9 @@ const MESSAGES: { [C in Gs1ErrorCode]: (p: Gs1ErrorParams[C]) => string } = {
   missing_separator: (p) =>
     `AI (${p.ai}) ${p.title}: a group separator (FNC1) is missing at character ${p.position}, before (${p.nextAi}) ${p.nextTitle}`,
   duplicate_ai: (p) =>
-    `AI (${p.ai}) ${p.title} appears twice with different data: ${p.first} and ${p.second}`,
+    `AI (${p.ai}) ${p.title} appears again at character ${p.position} with different data: ${p.first}, then ${p.second}`,
   conflicting_ai: (p) =>
-    `AI (${p.ai}) ${p.title} and AI (${p.otherAi}) ${p.otherTitle} must not appear together`,
+    `AI (${p.ai}) ${p.title} at character ${p.position} cannot appear together with AI (${p.otherAi}) ${p.otherTitle}`,
   bad_brackets: (p) =>
     `Bracketed GS1 data: expected "(" and an application identifier at character ${p.position}`,
   bad_digital_link: () =>

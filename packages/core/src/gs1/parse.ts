@@ -99,6 +99,7 @@ function plainGtin(digits: string, position: number): Gs1Result {
   return finish('gtin', {
     ok: true,
     elements: [{ ai: '01', title: definition.title, value: digits.padStart(14, '0') }],
+    positions: [position],
   });
 }
 
@@ -113,16 +114,19 @@ function failure(error: Gs1Error): Gs1Result {
 function finish(form: Gs1Form, result: ElementsResult): Gs1Result {
   if (!result.ok) return result;
   const elements: Gs1Element[] = [];
-  for (const element of result.elements) {
-    const same = elements.find((earlier) => earlier.ai === element.ai);
+  for (const [index, element] of result.elements.entries()) {
+    const { ai, title } = element;
+    const position = result.positions[index]!;
+    const same = elements.find((earlier) => earlier.ai === ai);
     if (same) {
       if (same.value === element.value) continue;
-      const params = { ai: element.ai, title: element.title, first: same.value, second: element.value };
-      return failure(gs1Error('duplicate_ai', params));
+      return failure(
+        gs1Error('duplicate_ai', { ai, title, position, first: same.value, second: element.value }),
+      );
     }
-    const other = elements.find((earlier) => gs1AisConflict(earlier.ai, element.ai));
+    const other = elements.find((earlier) => gs1AisConflict(earlier.ai, ai));
     if (other) {
-      const params = { ai: other.ai, title: other.title, otherAi: element.ai, otherTitle: element.title };
+      const params = { ai, title, position, otherAi: other.ai, otherTitle: other.title };
       return failure(gs1Error('conflicting_ai', params));
     }
     elements.push(element);
