@@ -3,6 +3,11 @@ import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { AppLayout } from './layout/app-layout';
 import { PublicLayout } from './layout/public-layout';
 import { Account } from './screens/account/account';
+import { AlertEditorScreen } from './screens/alerts/alert-editor';
+import { AlertReadingScreen } from './screens/alerts/alert-reading';
+import { AlertInbox } from './screens/alerts/inbox';
+import { PublishedAlerts } from './screens/alerts/published-alerts';
+import { RequireAlertPublisher } from './screens/alerts/require-publisher';
 import { Home } from './screens/app/home';
 import { NotFound } from './screens/app/not-found';
 import { Catalogue } from './screens/guides/catalogue';
@@ -209,6 +214,46 @@ const routes: RouteObject[] = [
         element: (
           <RequireKind kinds={ENFORCEMENT_KINDS}>
             <ReportForm />
+          </RequireKind>
+        ),
+      },
+      {
+        path: 'alerts',
+        element: (
+          <RequireKind kinds={ENFORCEMENT_KINDS}>
+            <AlertInbox />
+          </RequireKind>
+        ),
+      },
+      {
+        path: 'alerts/manage',
+        element: (
+          <RequireAlertPublisher>
+            <PublishedAlerts />
+          </RequireAlertPublisher>
+        ),
+      },
+      {
+        path: 'alerts/manage/new',
+        element: (
+          <RequireAlertPublisher>
+            <AlertEditorScreen />
+          </RequireAlertPublisher>
+        ),
+      },
+      {
+        path: 'alerts/manage/:alertId',
+        element: (
+          <RequireAlertPublisher>
+            <AlertEditorScreen />
+          </RequireAlertPublisher>
+        ),
+      },
+      {
+        path: 'alerts/:alertId',
+        element: (
+          <RequireKind kinds={ENFORCEMENT_KINDS}>
+            <AlertReadingScreen />
           </RequireKind>
         ),
       },

@@ -1,8 +1,15 @@
-import { ENFORCEMENT_KINDS, type OrganisationKind, type Permission } from '@assay/core';
+import {
+  canPublishAlerts,
+  ENFORCEMENT_KINDS,
+  type OrganisationKind,
+  type Permission,
+  type Role,
+} from '@assay/core';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { OutboxBadge } from '../offline/outbox-badge';
+import { UnreadAlertsBadge } from '../screens/alerts/unread-badge';
 import { useSession } from '../session/session-context';
 
 interface NavItem {
@@ -13,6 +20,8 @@ interface NavItem {
   kinds?: readonly OrganisationKind[];
   /** A count beside the label (reports waiting in the outbox). */
   badge?: ComponentType;
+  /** Shown only when this says so (roles within a kind). */
+  when?: (kind: OrganisationKind, roles: readonly Role[]) => boolean;
 }
 
 const PORTFOLIO_KINDS: readonly OrganisationKind[] = ['rights_holder', 'legal_representative'];
@@ -26,10 +35,12 @@ const SECTIONS: NavSection[] = [
   {
     items: [
       { to: '/', label: 'nav.home' },
+      { to: '/alerts', label: 'nav.alerts', kinds: ENFORCEMENT_KINDS, badge: UnreadAlertsBadge },
       { to: '/guides', label: 'nav.guides', kinds: ENFORCEMENT_KINDS },
       { to: '/guides/rights-holders', label: 'nav.companies', kinds: ENFORCEMENT_KINDS },
       { to: '/guides/saved', label: 'nav.savedGuides', kinds: ENFORCEMENT_KINDS },
       { to: '/reports', label: 'nav.reports', kinds: ENFORCEMENT_KINDS, badge: OutboxBadge },
+      { to: '/alerts/manage', label: 'nav.publishedAlerts', when: canPublishAlerts },
       { to: '/account', label: 'nav.account' },
     ],
   },
@@ -73,6 +84,7 @@ export function Navigation({ id, open, restricted }: { id: string; open: boolean
   const kind = session.organisation?.kind;
   const allowed = (item: NavItem) => {
     if (item.kinds && (restricted || !kind || !item.kinds.includes(kind))) return false;
+    if (item.when && (restricted || !kind || !item.when(kind, session.roles))) return false;
     return item.permission ? !restricted && session.permissions.includes(item.permission) : true;
   };
   const sections = SECTIONS.map((section) => ({
@@ -93,7 +105,7 @@ export function Navigation({ id, open, restricted }: { id: string; open: boolean
           <ul aria-labelledby={section.title ? `${id}-${section.title}` : undefined}>
             {section.items.map((item) => (
               <li key={item.to}>
-                <NavLink to={item.to} end={item.to === '/' || item.to === '/guides'}>
+                <NavLink to={item.to} end={item.to === '/' || item.to === '/guides' || item.to === '/alerts'}>
                   {t(item.label)}
                   {item.badge && <item.badge />}
                 </NavLink>
