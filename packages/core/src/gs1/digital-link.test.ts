@@ -60,6 +60,17 @@ describe('parseGs1: GS1 Digital Link', () => {
     ]);
   });
 
+  it('points at the character as written, before decoding', () => {
+    expect(parse('https://id.gs1.org/01/09506000134352/10/A%2FB%20C')).toMatchObject({
+      ok: false,
+      error: { code: 'bad_characters', params: { character: ' ', position: 46 } },
+    });
+    expect(parse('https://id.gs1.org/01/9506000134355')).toMatchObject({
+      ok: false,
+      error: { code: 'bad_check_digit', position: 23 },
+    });
+  });
+
   it('pads a GTIN-13, -12 or -8 in the path to 14 digits', () => {
     expect(parse('https://id.gs1.org/01/9506000134352')).toMatchObject({ gtin: '09506000134352' });
     expect(parse('https://id.gs1.org/01/96385074')).toMatchObject({ gtin: '00000096385074' });

@@ -17,20 +17,51 @@ export function webAddress(text: string): { uri: string; added: number } | undef
 }
 
 type Piece = { text: string; position: number };
-type Decoded = { ok: true; text: string } | { ok: false; error: Gs1Error };
+/** Decoded text, and for each of its UTF-16 units the position in the input it was written at. */
+type Decoded = { ok: true; text: string; positions: number[] } | { ok: false; error: Gs1Error };
 
+const HEX_PAIR = /^[0-9A-Fa-f]{2}$/;
+
+/** Decodes percent-encoding, keeping track of where each character was written. */
 function decode({ text, position }: Piece): Decoded {
-  try {
-    return { ok: true, text: decodeURIComponent(text) };
-  } catch {
-    // Point at the first "%" not followed by two hex digits, else at the first one (bad UTF-8).
-    const bad = /%(?![0-9A-Fa-f]{2})/.exec(text) ?? /%/.exec(text);
-    const at = bad?.index ?? 0;
-    return {
-      ok: false,
-      error: gs1Error('bad_percent_encoding', { position: position + at, text: text.slice(at, at + 3) }),
-    };
+  const bad = (at: number): Decoded => ({
+    ok: false,
+    error: gs1Error('bad_percent_encoding', { position: position + at, text: text.slice(at, at + 3) }),
+  });
+  let decoded = '';
+  const positions: number[] = [];
+  let index = 0;
+  while (index < text.length) {
+    if (text[index] !== '%') {
+      decoded += text[index];
+      positions.push(position + index);
+      index++;
+      continue;
+    }
+    // A run of %XX bytes is one piece of UTF-8.
+    const start = index;
+    const byteStarts: number[] = [];
+    while (text[index] === '%') {
+      if (!HEX_PAIR.test(text.slice(index + 1, index + 3))) return bad(index);
+      byteStarts.push(index);
+      index += 3;
+    }
+    let characters: string;
+    try {
+      characters = decodeURIComponent(text.slice(start, index));
+    } catch {
+      // Not UTF-8.
+      return bad(start);
+    }
+    let byte = 0;
+    for (const character of characters) {
+      const codePoint = character.codePointAt(0)!;
+      for (let unit = 0; unit < character.length; unit++) positions.push(position + byteStarts[byte]!);
+      byte += codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+    }
+    decoded += characters;
   }
+  return { ok: true, text: decoded, positions };
 }
 
 /** The AI a path segment or query key names: numeric, or a convenience alpha such as `gtin`. */
@@ -71,10 +102,12 @@ export function parseDigitalLink(text: string, offset: number, referenceYear: nu
   if (segments.at(-1)?.text === '') segments.pop();
 
   const decoded: string[] = [];
+  const decodedPositions: number[][] = [];
   for (const segment of segments) {
     const result = decode(segment);
     if (!result.ok) return result;
     decoded.push(result.text);
+    decodedPositions.push(result.positions);
   }
 
   // Key and qualifiers come in name/value pairs at the end of the path; the key is the first
@@ -99,10 +132,14 @@ export function parseDigitalLink(text: string, offset: number, referenceYear: nu
 
   const elements: Gs1Element[] = [];
   const positions: number[] = [];
-  /** Reads one AI's data; `named` is where the AI is named, `at` where its data starts. */
-  const read = (ai: string, value: string, named: number, at: number): Gs1Error | undefined => {
+  /** Reads one AI's data; `named` is where the AI is named, `at` where each character was written. */
+  const read = (ai: string, value: string, named: number, at: number[]): Gs1Error | undefined => {
     const definition = gs1Ai(ai)!;
-    const result = readValue(definition, gtin14(ai, value), (i) => at + i, referenceYear);
+    const data = gtin14(ai, value);
+    // Leading zeros added to a short GTIN stand where it starts.
+    const padding = data.length - value.length;
+    const positionOf = (i: number) => at[Math.max(0, i - padding)] ?? (at.at(-1) ?? named) + 1;
+    const result = readValue(definition, data, positionOf, referenceYear);
     if (!result.ok) return result.error;
     elements.push(result.element);
     positions.push(named);
@@ -115,7 +152,7 @@ export function parseDigitalLink(text: string, offset: number, referenceYear: nu
     keyAi,
     decoded[keyIndex + 1]!,
     segments[keyIndex]!.position,
-    segments[keyIndex + 1]!.position,
+    decodedPositions[keyIndex + 1]!,
   );
   if (keyError) return { ok: false, error: keyError };
 
@@ -144,7 +181,7 @@ export function parseDigitalLink(text: string, offset: number, referenceYear: nu
       return { ok: false, error: gs1Error('qualifier_order', params) };
     }
     previous = place;
-    const error = read(ai, decoded[index + 1]!, at, segments[index + 1]!.position);
+    const error = read(ai, decoded[index + 1]!, at, decodedPositions[index + 1]!);
     if (error) return { ok: false, error };
   }
 
@@ -159,7 +196,7 @@ export function parseDigitalLink(text: string, offset: number, referenceYear: nu
         if (!gs1Ai(ai)) return { ok: false, error: gs1Error('unknown_ai', { ai, position: at }) };
         const value = decode({ text: parameter.slice(equals + 1), position: at + equals + 1 });
         if (!value.ok) return value;
-        const error = read(ai, value.text, at, at + equals + 1);
+        const error = read(ai, value.text, at, value.positions);
         if (error) return { ok: false, error };
       }
       at += parameter.length + 1;

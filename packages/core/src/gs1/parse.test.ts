@@ -39,6 +39,8 @@ describe('parseGs1: plain GTINs from EAN/UPC barcodes', () => {
     [' 9506000134352\r\n', '09506000134352'],
     [']E09506000134352', '09506000134352'],
     [']E496385074', '00000096385074'],
+    [']E3978030640615751299', '09780306406157'],
+    [']E39638507412', '00000096385074'],
   ])('reads %j as GTIN %s', (input, gtin) => {
     expect(parse(input)).toMatchObject({ ok: true, form: 'gtin', gtin });
   });

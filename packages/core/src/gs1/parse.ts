@@ -13,6 +13,8 @@ const GS1_SYMBOLOGIES = new Set([']C1', ']e0', ']d2', ']Q3', ']J1']);
 /** Digits as printed under an EAN/UPC barcode or typed by hand, possibly grouped. */
 const GROUPED_DIGITS = /^\d+(?:[ -]+\d+)*$/;
 const GTIN_LENGTHS = new Set([8, 12, 13, 14]);
+/** ]E3 sends EAN-13 or EAN-8 and its 2- or 5-digit add-on (e.g. a price on a book): digits of the GTIN. */
+const WITHOUT_ADD_ON: Readonly<Record<number, number>> = { 15: 13, 18: 13, 10: 8, 13: 8 };
 /**
  * What the digit keys 1…9, 0 type on a French AZERTY keyboard, as a scanner set up for a US
  * keyboard sends them there. None of é, è, ç, à may appear in GS1 data, so the swap is safe.
@@ -36,6 +38,12 @@ const AZERTY_NUMBER = /^(?=.*[éèçà])[&é"'(\-è_çà]+$/;
  * from GS1-128, DataBar or DataMatrix (group separators as ASCII 29, optionally after a symbology
  * identifier such as `]d2`), the bracketed human-readable form, or a GS1 Digital Link URI.
  * Never throws: anything else gives an error with a precise message.
+ *
+ * Digits alone, fewer than 16 of them, are read as a GTIN; a longer run of digits, or any digits
+ * after a GS1 symbology identifier (`]C1`, `]e0`, `]d2`, `]Q3`, `]J1`), as an element string.
+ * Tolerated on the way: spaces and line ends around the code, a leading FNC1, the add-on of an
+ * EAN (`]E3`), digits typed by a US-layout scanner on a French AZERTY keyboard, and a link typed
+ * without `https://`.
  *
  * @example parseGs1('(01)09506000134352(17)261231(10)ABC123').gtin // '09506000134352'
  */
@@ -67,6 +75,8 @@ export function readGs1(input: string, referenceYear: number): Gs1Result {
     text = text.slice(1);
   }
   if (text === '') return failure(gs1Error('empty', {}));
+  const gtinDigits = WITHOUT_ADD_ON[text.length];
+  if (identifier === ']E3' && /^\d+$/.test(text) && gtinDigits) text = text.slice(0, gtinDigits);
   if (AZERTY_NUMBER.test(text.replaceAll(GROUP_SEPARATOR, ''))) {
     text = [...text].map((character) => AZERTY_DIGITS[character] ?? character).join('');
   }
