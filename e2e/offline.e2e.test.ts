@@ -43,10 +43,21 @@ describe('the officer app offline', () => {
   let context: BrowserContext;
   let productId = '';
 
-  async function cases(): Promise<CaseSummary[]> {
-    const response = await page.request.get('/api/cases');
-    expect(response.status()).toBe(200);
-    return ((await response.json()) as { cases: CaseSummary[] }).cases;
+  /** The cases of the officer's organisation whose goods are these, as the API reports them. */
+  async function casesWithGoods(description: string): Promise<{ reference: string; quantity: number }[]> {
+    const list = await page.request.get('/api/cases');
+    expect(list.status()).toBe(200);
+    const found = [];
+    for (const item of ((await list.json()) as { cases: CaseSummary[] }).cases) {
+      const detail = (await (await page.request.get(`/api/cases/${item.id}`)).json()) as {
+        goods: { description: string; quantity: number }[];
+      };
+      for (const line of detail.goods) {
+        if (line.description === description)
+          found.push({ reference: item.reference, quantity: line.quantity });
+      }
+    }
+    return found;
   }
 
   async function navigate(link: string): Promise<void> {
@@ -174,7 +185,7 @@ describe('the officer app offline', () => {
 
     await page.getByRole('link', { name: t.reports.allReports, exact: true }).click();
     await visible(page.getByRole('heading', { level: 1, name: t.reports.title }));
-    const entry = page.locator('.outbox-entry', { hasText: PRODUCT_NAME });
+    const entry = page.locator('.outbox-entry', { hasText: goods });
     await visible(entry.getByText(t.reports.queuedShort, exact));
     // The navigation shows one report waiting.
     const menu = page.getByRole('button', { name: t.nav.menu, exact: true });
@@ -189,7 +200,7 @@ describe('the officer app offline', () => {
 
   it('back online, the report is delivered exactly once and its case reference shown', async () => {
     await context.setOffline(false);
-    const entry = page.locator('.outbox-entry', { hasText: PRODUCT_NAME });
+    const entry = page.locator('.outbox-entry', { hasText: goods });
     await visible(entry.getByText(t.reports.sentBadge, exact));
     const reference = (await entry.locator('strong.mono').textContent())?.trim() ?? '';
     expect(reference).toMatch(/^FR-\d{4}-\d+$/);
@@ -197,24 +208,37 @@ describe('the officer app offline', () => {
     // Another flush (a reload sends whatever is due) must not send it again.
     await page.reload();
     await visible(page.getByRole('heading', { level: 1, name: t.reports.title }));
-    await visible(
-      page.locator('.outbox-entry', { hasText: PRODUCT_NAME }).getByText(t.reports.sentBadge, exact),
-    );
-    const opened = (await cases()).filter((item) => item.reference === reference);
-    expect(opened).toHaveLength(1);
-    const detail = await page.request.get(`/api/cases/${opened[0]?.id}`);
-    if (detail.status() === 200) {
-      const body = (await detail.json()) as { goods: { description: string; quantity: number }[] };
-      expect(body.goods).toEqual([expect.objectContaining({ description: goods, quantity: 240 })]);
-    }
-    const sameGoods = [];
-    for (const item of await cases()) {
-      const one = await page.request.get(`/api/cases/${item.id}`);
-      if (one.status() !== 200) continue;
-      const body = (await one.json()) as { goods: { description: string }[] };
-      if (body.goods.some((line) => line.description === goods)) sameGoods.push(item.id);
-    }
-    expect(sameGoods).toHaveLength(1);
+    await visible(page.locator('.outbox-entry', { hasText: goods }).getByText(t.reports.sentBadge, exact));
+    expect(await casesWithGoods(goods)).toEqual([{ reference, quantity: 240 }]);
+  });
+
+  it('a report whose answer was lost on the way back is sent again with its key and opens one case', async () => {
+    const lostGoods = `Cartons with a flat silver seal ${run}`;
+    // The server receives the first attempt and opens the case, but the phone never hears back.
+    let attempts = 0;
+    await context.route('**/api/cases', async (route) => {
+      if (route.request().method() !== 'POST') return route.fallback();
+      attempts += 1;
+      if (attempts > 1) return route.fallback();
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await page.goto(`/reports/new?productId=${productId}`);
+    await visible(page.getByRole('heading', { level: 1, name: t.reports.newTitle }));
+    await page.getByLabel(t.reports.goodsDescription, exact).fill(lostGoods);
+    await page.getByLabel(t.reports.quantity, exact).fill('12');
+    await page.getByRole('button', { name: t.reports.send, exact: true }).click();
+    await visible(page.getByRole('heading', { level: 1, name: t.reports.queuedTitle }));
+
+    await page.getByRole('link', { name: t.reports.allReports, exact: true }).click();
+    await page.getByRole('button', { name: t.reports.sendNow, exact: true }).click();
+    const entry = page.locator('.outbox-entry', { hasText: lostGoods });
+    await visible(entry.getByText(t.reports.sentBadge, exact));
+    expect(attempts).toBe(2);
+    await context.unroute('**/api/cases');
+
+    const reference = (await entry.locator('strong.mono').textContent())?.trim();
+    expect(await casesWithGoods(lostGoods)).toEqual([{ reference, quantity: 12 }]);
   });
 
   it('signing out leaves no cached API answer and no queued report on the phone', async () => {

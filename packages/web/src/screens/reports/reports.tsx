@@ -73,9 +73,18 @@ export function Reports() {
 function OutboxItem({ entry }: { entry: OutboxEntry }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const goods = entry.body.goods?.[0];
   return (
     <li className={`card outbox-entry outbox-${entry.state}`}>
       <p className="record-name">{entry.title}</p>
+      {goods && (
+        <p>
+          {t('reports.goodsLine', {
+            description: goods.description,
+            quantity: format.number(goods.quantity),
+          })}
+        </p>
+      )}
       <p className="muted">{t('reports.madeAt', { time: format.dateTime(entry.createdAt) })}</p>
       {entry.state === 'queued' && (
         <p className="badge badge-waiting">
