@@ -3,7 +3,8 @@ import { EventEmitter } from 'node:events';
 /** What changed, told to the open alert streams once the change is committed. */
 export type AlertEvent =
   | { type: 'published'; alertId: string }
-  | { type: 'withdrawn'; alertId: string }
+  /** Withdrawn, or a published alert changed (its countries or validity may differ). */
+  | { type: 'changed'; alertId: string }
   /** The person read or acknowledged an alert (perhaps in another tab): their unread count moved. */
   | { type: 'read'; userId: string };
 

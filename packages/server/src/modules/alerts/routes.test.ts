@@ -147,6 +147,18 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 describe('publishing alerts', () => {
+  it('are described in the OpenAPI document, the rules as a named risk profile', async () => {
+    const spec = (await new TestClient(t.app).get('/api/openapi.json')).json();
+    expect(Object.keys(spec.paths['/api/alerts']).sort()).toEqual(['get', 'post']);
+    expect(spec.paths['/api/alerts/{alertId}']).toHaveProperty('put');
+    expect(spec.paths['/api/alerts/inbox/{alertId}/acknowledge']).toHaveProperty('post');
+    expect(spec.paths['/api/alerts/stream']).toHaveProperty('get');
+    expect(spec.components.schemas).toHaveProperty('RiskProfile');
+    expect(JSON.stringify(spec.paths['/api/alerts/{alertId}/rules'].get.responses['200'])).toContain(
+      'RiskProfile',
+    );
+  });
+
   it('refuses anyone signed out', async () => {
     expect((await new TestClient(t.app).post('/api/alerts', alert())).statusCode).toBe(401);
     expect((await new TestClient(t.app).get('/api/alerts/inbox')).statusCode).toBe(401);

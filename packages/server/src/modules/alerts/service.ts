@@ -371,7 +371,7 @@ export function createAlertService(deps: { db: Db; clock: Clock; bus: AlertBus }
 
     /** Replace a draft or a published alert; a withdrawn one stays as it was. */
     async update(actor: Actor, alertId: string, body: AlertBody, ip: string | null, lang: string) {
-      return db.transaction().execute(async (trx) => {
+      const view = await db.transaction().execute(async (trx) => {
         const current = await managedAlert(trx, actor, alertId);
         if (body.rightsHolderId && body.rightsHolderId !== current.organisation_id)
           throw invalid('rightsHolderId', 'An alert stays with the organisation it was written for');
@@ -385,6 +385,8 @@ export function createAlertService(deps: { db: Db; clock: Clock; bus: AlertBus }
         await audit(trx, actor, current, 'alert.updated', ip, { status: current.status });
         return publisherView(trx, await managedAlert(trx, actor, alertId), lang);
       });
+      if (view.status === 'published') bus.emit({ type: 'changed', alertId });
+      return view;
     },
 
     /** Send a draft to the inboxes of the countries it targets. */
@@ -421,7 +423,7 @@ export function createAlertService(deps: { db: Db; clock: Clock; bus: AlertBus }
         await audit(trx, actor, current, 'alert.withdrawn', ip);
         return publisherView(trx, await managedAlert(trx, actor, alertId), lang);
       });
-      bus.emit({ type: 'withdrawn', alertId });
+      bus.emit({ type: 'changed', alertId });
       return view;
     },
 
