@@ -19,6 +19,8 @@ export const CHROMIUM_ARGS = [
 export interface LaunchOptions {
   /** Default true; set ASSAY_E2E_HEADED=1 (with a display) to watch. */
   headless?: boolean;
+  /** Switches added to {@link CHROMIUM_ARGS}, e.g. a fake camera (see fake-camera.ts). */
+  args?: string[];
 }
 
 /** Launch /usr/bin/chromium headless; throws with install instructions when it is missing. */
@@ -31,7 +33,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? process.env.ASSAY_E2E_HEADED !== '1',
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
   });
 }
 

@@ -1,8 +1,9 @@
 import { ENFORCEMENT_KINDS } from '@assay/core';
+import { type ComponentType, lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { AppLayout } from './layout/app-layout';
 import { PublicLayout } from './layout/public-layout';
-import { Account } from './screens/account/account';
 import { AlertEditorScreen } from './screens/alerts/alert-editor';
 import { AlertReadingScreen } from './screens/alerts/alert-reading';
 import { AlertInbox } from './screens/alerts/inbox';
@@ -14,34 +15,97 @@ import { Catalogue } from './screens/guides/catalogue';
 import { Companies, CompanyPage } from './screens/guides/companies';
 import { Guide } from './screens/guides/guide';
 import { SavedGuides } from './screens/guides/saved';
-import { OperatorOrganisations } from './screens/operator/organisations';
-import { Outbox, OutboxMessageView } from './screens/operator/outbox';
-import { PlatformAudit } from './screens/operator/platform-audit';
-import { ApiTokens } from './screens/organisation/api-tokens';
-import { OrganisationAudit } from './screens/organisation/audit';
-import { Invitations } from './screens/organisation/invitations';
-import { Members } from './screens/organisation/members';
-import { Brands } from './screens/portfolio/brands';
-import { Contacts } from './screens/portfolio/contacts';
-import { ImportExport } from './screens/portfolio/import-export';
-import { IpRights } from './screens/portfolio/ip-rights';
-import { PortfolioLayout } from './screens/portfolio/portfolio-scope';
-import { ProductEditor } from './screens/portfolio/product-editor';
-import { Products } from './screens/portfolio/products';
-import { Recordations } from './screens/portfolio/recordations';
-import { Representatives } from './screens/portfolio/representatives';
-import { Sharing } from './screens/portfolio/sharing';
-import { Statistics } from './screens/portfolio/statistics';
-import { SupplyChain } from './screens/portfolio/supply-chain';
-import { AcceptInvitation } from './screens/public/accept-invitation';
+import { Search } from './screens/officer/search';
 import { ForgotPassword } from './screens/public/forgot-password';
-import { JoinOrganisation } from './screens/public/join-organisation';
-import { RegisterOrganisation } from './screens/public/register-organisation';
 import { ResetPassword } from './screens/public/reset-password';
 import { SignIn } from './screens/public/sign-in';
 import { ReportForm } from './screens/reports/report-form';
 import { Reports } from './screens/reports/reports';
 import { RequireKind, RequirePermission, RequireSignedIn } from './session/guards';
+
+function Loading() {
+  const { t } = useTranslation();
+  return <p role="status">{t('app.loading')}</p>;
+}
+
+/**
+ * A screen fetched on its first visit. The big areas an officer never opens (portfolio editing,
+ * organisation admin, operator tools) and the barcode scanner stay out of the first download, which
+ * a phone on a port's network must fetch before anything shows.
+ */
+function lazyScreen(load: () => Promise<ComponentType>): ComponentType {
+  const Screen = lazy(() => load().then((component) => ({ default: component })));
+  // biome-ignore lint/correctness/noComponentHookFactories: made once per screen when this module loads, never during a render.
+  return function LazyScreen() {
+    return (
+      <Suspense fallback={<Loading />}>
+        <Screen />
+      </Suspense>
+    );
+  };
+}
+
+const OperatorOrganisations = lazyScreen(() =>
+  import('./screens/operator/organisations').then((module) => module.OperatorOrganisations),
+);
+const Outbox = lazyScreen(() => import('./screens/operator/outbox').then((module) => module.Outbox));
+const OutboxMessageView = lazyScreen(() =>
+  import('./screens/operator/outbox').then((module) => module.OutboxMessageView),
+);
+const PlatformAudit = lazyScreen(() =>
+  import('./screens/operator/platform-audit').then((module) => module.PlatformAudit),
+);
+const ApiTokens = lazyScreen(() =>
+  import('./screens/organisation/api-tokens').then((module) => module.ApiTokens),
+);
+const OrganisationAudit = lazyScreen(() =>
+  import('./screens/organisation/audit').then((module) => module.OrganisationAudit),
+);
+const Invitations = lazyScreen(() =>
+  import('./screens/organisation/invitations').then((module) => module.Invitations),
+);
+const Members = lazyScreen(() => import('./screens/organisation/members').then((module) => module.Members));
+const Brands = lazyScreen(() => import('./screens/portfolio/brands').then((module) => module.Brands));
+const Contacts = lazyScreen(() => import('./screens/portfolio/contacts').then((module) => module.Contacts));
+const ImportExport = lazyScreen(() =>
+  import('./screens/portfolio/import-export').then((module) => module.ImportExport),
+);
+const IpRights = lazyScreen(() => import('./screens/portfolio/ip-rights').then((module) => module.IpRights));
+const PortfolioLayout = lazyScreen(() =>
+  import('./screens/portfolio/portfolio-scope').then((module) => module.PortfolioLayout),
+);
+const ProductEditor = lazyScreen(() =>
+  import('./screens/portfolio/product-editor').then((module) => module.ProductEditor),
+);
+const Products = lazyScreen(() => import('./screens/portfolio/products').then((module) => module.Products));
+const Recordations = lazyScreen(() =>
+  import('./screens/portfolio/recordations').then((module) => module.Recordations),
+);
+const Representatives = lazyScreen(() =>
+  import('./screens/portfolio/representatives').then((module) => module.Representatives),
+);
+const Sharing = lazyScreen(() => import('./screens/portfolio/sharing').then((module) => module.Sharing));
+const Statistics = lazyScreen(() =>
+  import('./screens/portfolio/statistics').then((module) => module.Statistics),
+);
+const SupplyChain = lazyScreen(() =>
+  import('./screens/portfolio/supply-chain').then((module) => module.SupplyChain),
+);
+const Scan = lazyScreen(() => import('./screens/officer/scan').then((module) => module.Scan));
+const LookupResult = lazyScreen(() =>
+  import('./screens/officer/lookup-result').then((module) => module.LookupResult),
+);
+
+const Account = lazyScreen(() => import('./screens/account/account').then((module) => module.Account));
+const AcceptInvitation = lazyScreen(() =>
+  import('./screens/public/accept-invitation').then((module) => module.AcceptInvitation),
+);
+const JoinOrganisation = lazyScreen(() =>
+  import('./screens/public/join-organisation').then((module) => module.JoinOrganisation),
+);
+const RegisterOrganisation = lazyScreen(() =>
+  import('./screens/public/register-organisation').then((module) => module.RegisterOrganisation),
+);
 
 /** Organisations that manage a rights holder's portfolio: the rights holder and its legal representatives. */
 const PORTFOLIO_KINDS = ['rights_holder', 'legal_representative'] as const;
@@ -160,6 +224,30 @@ const routes: RouteObject[] = [
             ),
           },
         ],
+      },
+      {
+        path: 'search',
+        element: (
+          <RequireKind kinds={ENFORCEMENT_KINDS}>
+            <Search />
+          </RequireKind>
+        ),
+      },
+      {
+        path: 'scan',
+        element: (
+          <RequireKind kinds={ENFORCEMENT_KINDS}>
+            <Scan />
+          </RequireKind>
+        ),
+      },
+      {
+        path: 'scan/result',
+        element: (
+          <RequireKind kinds={ENFORCEMENT_KINDS}>
+            <LookupResult />
+          </RequireKind>
+        ),
       },
       {
         path: 'guides',

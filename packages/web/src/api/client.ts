@@ -43,6 +43,8 @@ type Query = Record<string, string | number | undefined>;
 interface RequestOptions {
   body?: unknown;
   query?: Query;
+  /** Cancels the request (a search overtaken by the next keystroke); the promise rejects with an AbortError. */
+  signal?: AbortSignal | undefined;
   /** Extra request headers (an Idempotency-Key, say). */
   headers?: Record<string, string>;
   /** Sees the answer's headers (the service worker marks a saved copy served offline). */
@@ -96,6 +98,7 @@ async function send(method: string, path: string, options: RequestOptions): Prom
       method,
       headers,
       credentials: 'same-origin',
+      signal: options.signal ?? null,
       body:
         options.body === undefined
           ? undefined
@@ -104,6 +107,7 @@ async function send(method: string, path: string, options: RequestOptions): Prom
             : JSON.stringify(options.body),
     });
   } catch (cause) {
+    if (options.signal?.aborted) throw cause;
     throw new ApiError(0, 'unavailable', cause instanceof Error ? cause.message : 'Network error');
   }
 }

@@ -416,3 +416,69 @@ export const casesApi = {
     request<CaseOpened>('POST', '/cases', { body, headers: { 'idempotency-key': idempotencyKey } }),
   list: () => request<z.infer<typeof caseListView>>('GET', '/cases'),
 };
+
+/** One product an officer may open, as search and GTIN lookup return it. */
+export interface SearchResult {
+  productId: string;
+  name: string;
+  nameLanguage: string;
+  brandName: string;
+  brandId: string;
+  rightsHolderId: string;
+  rightsHolderName: string;
+  category: string;
+  gtins: string[];
+  hsCodes: string[];
+  countriesOfManufacture: string[];
+  imageId: string | null;
+  matchedOn: 'gtin' | 'brand' | 'alias' | 'name' | 'reference' | 'hs_code' | 'description';
+  score: number;
+}
+
+export interface SearchFilters {
+  category?: string | undefined;
+  brandId?: string | undefined;
+  rightsHolderId?: string | undefined;
+  country?: string | undefined;
+}
+
+export interface SearchAnswer {
+  results: SearchResult[];
+  /** Query words the server corrected against its vocabulary. */
+  corrections: { from: string; to: string }[];
+  facets: {
+    categories: { value: string; count: number }[];
+    brands: { id: string; name: string; count: number }[];
+    rightsHolders: { id: string; name: string; count: number }[];
+    countries: { code: string; count: number }[];
+  };
+  total: number;
+}
+
+export interface PrefixOwnerContact {
+  name: string;
+  title: string | null;
+  email: string | null;
+  phone: string | null;
+  hours: string | null;
+  alwaysAvailable: boolean;
+}
+
+export interface GtinLookup {
+  gtin: string;
+  products: SearchResult[];
+  /** The rights holder whose declared GS1 company prefix the GTIN starts with, if any. */
+  prefixOwner: null | {
+    rightsHolder: { id: string; name: string };
+    prefix: string;
+    contacts: PrefixOwnerContact[];
+  };
+}
+
+/** The officer's search across the guides they may open, and the lookup of a scanned GTIN. */
+export const searchApi = {
+  search: (q: string, lang: string, filters: SearchFilters, signal?: AbortSignal) =>
+    request<SearchAnswer>('GET', '/search', { query: { q, lang, ...filters, limit: 30 }, signal }),
+  lookupGtin: (gtin: string, lang: string) =>
+    request<GtinLookup>('GET', `/lookup/gtin/${encodeURIComponent(gtin)}`, { query: { lang } }),
+};

@@ -35,6 +35,8 @@ const SECTIONS: NavSection[] = [
   {
     items: [
       { to: '/', label: 'nav.home' },
+      { to: '/search', label: 'search.nav', kinds: ENFORCEMENT_KINDS },
+      { to: '/scan', label: 'scan.nav', kinds: ENFORCEMENT_KINDS },
       { to: '/alerts', label: 'nav.alerts', kinds: ENFORCEMENT_KINDS, badge: UnreadAlertsBadge },
       { to: '/guides', label: 'nav.guides', kinds: ENFORCEMENT_KINDS },
       { to: '/guides/rights-holders', label: 'nav.companies', kinds: ENFORCEMENT_KINDS },

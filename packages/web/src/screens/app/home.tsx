@@ -5,6 +5,8 @@ import { CopyButton } from '../../components/copy-button';
 import { PageHeading } from '../../components/page-heading';
 import { useFormat } from '../../i18n/format';
 import { useSession } from '../../session/session-context';
+import { ScanButton } from '../officer/search';
+import { SearchPanel } from '../officer/search-panel';
 
 /** Welcome page: who you are, for which organisation, and where you can go from here. */
 export function Home() {
@@ -14,11 +16,12 @@ export function Home() {
   const { user, organisation, roles, permissions } = session;
   const kind = organisation?.kind;
   const open = session.membershipStatus === 'active' && organisation?.status === 'active';
+  const officer = open && kind !== undefined && isEnforcementKind(kind);
   const shortcuts = [
     {
       to: '/guides',
       label: 'home.openGuides',
-      allowed: open && kind !== undefined && isEnforcementKind(kind),
+      allowed: officer,
     },
     {
       to: '/portfolio/products',
@@ -46,7 +49,16 @@ export function Home() {
   return (
     <>
       <PageHeading>{t('home.title', { name: user?.name })}</PageHeading>
-      <p className="lead">{t('home.intro')}</p>
+      {officer ? (
+        // At the bench the officer came to find a product: search and scan come first.
+        <section aria-labelledby="home-find">
+          <h2 id="home-find">{t('search.officerHome')}</h2>
+          <ScanButton />
+          <SearchPanel />
+        </section>
+      ) : (
+        <p className="lead">{t('home.intro')}</p>
+      )}
       {organisation && (
         <section className="panel" aria-labelledby="home-organisation">
           <h2 id="home-organisation">{organisation.name}</h2>
