@@ -14,13 +14,10 @@ import { NotFound } from './screens/app/not-found';
 import { Catalogue } from './screens/guides/catalogue';
 import { Companies, CompanyPage } from './screens/guides/companies';
 import { Guide } from './screens/guides/guide';
-import { SavedGuides } from './screens/guides/saved';
 import { Search } from './screens/officer/search';
 import { ForgotPassword } from './screens/public/forgot-password';
 import { ResetPassword } from './screens/public/reset-password';
 import { SignIn } from './screens/public/sign-in';
-import { ReportForm } from './screens/reports/report-form';
-import { Reports } from './screens/reports/reports';
 import { RequireKind, RequirePermission, RequireSignedIn } from './session/guards';
 
 function Loading() {
@@ -92,6 +89,11 @@ const SupplyChain = lazyScreen(() =>
   import('./screens/portfolio/supply-chain').then((module) => module.SupplyChain),
 );
 const Scan = lazyScreen(() => import('./screens/officer/scan').then((module) => module.Scan));
+const SavedGuides = lazyScreen(() => import('./screens/guides/saved').then((module) => module.SavedGuides));
+const Reports = lazyScreen(() => import('./screens/reports/reports').then((module) => module.Reports));
+const ReportForm = lazyScreen(() =>
+  import('./screens/reports/report-form').then((module) => module.ReportForm),
+);
 const LookupResult = lazyScreen(() =>
   import('./screens/officer/lookup-result').then((module) => module.LookupResult),
 );

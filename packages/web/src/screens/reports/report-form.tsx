@@ -59,7 +59,10 @@ export function ReportForm() {
     catalogueApi.guide(draft.productId, reader).then(
       (guide) => {
         if (!current) return;
-        const name = `${guide.brandName} — ${guide.name.text}`;
+        // Most product names start with their brand; others get it in front.
+        const name = guide.name.text.startsWith(guide.brandName)
+          ? guide.name.text
+          : `${guide.brandName} — ${guide.name.text}`;
         setProductName(name);
         setDraft((value) => (value.goodsDescription ? value : { ...value, goodsDescription: name }));
       },
