@@ -152,9 +152,6 @@ export const inboxQuery = z.object({
     .regex(/^[a-z]{2}$/)
     .optional(),
 });
-export const inboxView = z.object({ alerts: z.array(inboxAlert), unread: z.number().int() });
-export type InboxView = z.infer<typeof inboxView>;
-export const unreadView = z.object({ unread: z.number().int() });
 
 /** An alert as an officer reads it. Products appear only when the officer may open their guide. */
 export const alertReading = inboxAlert
@@ -169,6 +166,11 @@ export const alertReading = inboxAlert
   })
   .meta({ id: 'AlertReading' });
 export type AlertReading = z.infer<typeof alertReading>;
+
+/** The inbox: each alert in full, so a copy kept offline can be read, and the unread count. */
+export const inboxView = z.object({ alerts: z.array(alertReading), unread: z.number().int() });
+export type InboxView = z.infer<typeof inboxView>;
+export const unreadView = z.object({ unread: z.number().int() });
 
 /** Brands and products a publisher may name in an alert (for a rights holder: its own). */
 export const alertSubjectsQuery = z.object({ rightsHolderId: uuid.optional() });

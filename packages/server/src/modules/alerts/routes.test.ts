@@ -345,6 +345,22 @@ describe('the officer inbox', () => {
     expect(byId.has(withdrawn)).toBe(false);
   });
 
+  it('gives each inbox entry in full, so a copy kept offline can be read, without opening it', async () => {
+    const before = (await officerFr.client.get('/api/alerts/unread')).json().unread;
+    const entry = (await officerFr.client.get('/api/alerts/inbox'))
+      .json()
+      .alerts.find((item: { id: string }) => item.id === forFr);
+    expect(entry).toMatchObject({
+      read: false,
+      text: { text: 'Conteneurs déclarés comme chaussures de sport.', language: 'fr' },
+      brands: [{ id: holderBrand, name: 'Velotrax' }],
+      products: [{ id: sharedProduct, reference: 'VX-100' }],
+      indicators: { hsCodes: ['640411'], routes: [{ origin: 'CN', transit: ['AE'], destination: 'FR' }] },
+    });
+    expect(entry.products).toHaveLength(1); // the unshared product stays out
+    expect((await officerFr.client.get('/api/alerts/unread')).json().unread).toBe(before);
+  });
+
   it('refuses an inbox to those who have none: rights holders and firms', async () => {
     expect((await holder.client.get('/api/alerts/inbox')).statusCode).toBe(403);
     expect((await firm.client.get('/api/alerts/unread')).statusCode).toBe(403);

@@ -256,6 +256,45 @@ export function createAlertService(deps: { db: Db; clock: Clock; bus: AlertBus }
     return row;
   }
 
+  /**
+   * Alerts as the reader reads them: the text, the brands, and the products whose guide the
+   * reader's organisation may open (the others are left out).
+   */
+  async function readings(
+    reader: Reader,
+    rows: readonly (AlertRecord & { read_at: Date | null; acknowledged_at: Date | null })[],
+    lang: string,
+  ): Promise<AlertReading[]> {
+    const productIds = [...new Set(rows.flatMap((row) => row.product_ids))];
+    const products = productIds.length
+      ? await sharedWith(db, reader).where('p.id', 'in', productIds).execute()
+      : [];
+    const openable = new Map(products.map((product) => [product.id, product]));
+    const names = await namesOf(db, rows, lang);
+    return rows.map((row) => ({
+      ...inboxItem(row, lang),
+      text: shown(row.body, lang),
+      brands: row.brand_ids.flatMap((id) => names.brands.get(id) ?? []),
+      products: row.product_ids.flatMap((id) => {
+        const product = openable.get(id);
+        return product
+          ? [
+              {
+                id: product.id,
+                reference: product.reference,
+                name: shown(product.name, lang),
+                brandName: product.brand_name,
+              },
+            ]
+          : [];
+      }),
+      indicators: row.indicators,
+      targetCountries: row.target_countries,
+      targetPorts: row.target_ports,
+      transportModes: row.transport_modes as TransportMode[],
+    }));
+  }
+
   async function audit(
     trx: Db,
     actor: Actor,
@@ -462,16 +501,16 @@ export function createAlertService(deps: { db: Db; clock: Clock; bus: AlertBus }
 
     readerOf: (actor: Actor) => readerOf(db, actor),
 
-    /** The reader's inbox: active alerts (or all not withdrawn), newest first, and the unread count. */
+    /**
+     * The reader's inbox: active alerts (or all not withdrawn), newest first, each complete enough to
+     * be read from a copy kept offline; and the unread count.
+     */
     async inbox(actor: Actor, filter: 'active' | 'all', lang: string) {
       const reader = await readerOf(db, actor);
       let query = inboxQuery(db, reader).orderBy('a.published_at', 'desc').limit(500);
       if (filter === 'active') query = query.where((eb) => validOn(eb, today()));
       const rows = await query.execute();
-      return {
-        alerts: rows.map((row) => inboxItem(row, lang)),
-        unread: await unreadCount(db, reader, today()),
-      };
+      return { alerts: await readings(reader, rows, lang), unread: await unreadCount(db, reader, today()) };
     },
 
     unread: async (reader: Reader) => unreadCount(db, reader, today()),
@@ -503,25 +542,7 @@ export function createAlertService(deps: { db: Db; clock: Clock; bus: AlertBus }
         row = await readableAlert(db, reader, alertId);
         bus.emit({ type: 'read', userId: reader.userId });
       }
-      const products = row.product_ids.length
-        ? await sharedWith(db, reader).where('p.id', 'in', row.product_ids).execute()
-        : [];
-      const names = await namesOf(db, [row], lang);
-      return {
-        ...inboxItem(row, lang),
-        text: shown(row.body, lang),
-        brands: row.brand_ids.flatMap((id) => names.brands.get(id) ?? []),
-        products: products.map((product) => ({
-          id: product.id,
-          reference: product.reference,
-          name: shown(product.name, lang),
-          brandName: product.brand_name,
-        })),
-        indicators: row.indicators,
-        targetCountries: row.target_countries,
-        targetPorts: row.target_ports,
-        transportModes: row.transport_modes as TransportMode[],
-      };
+      return (await readings(reader, [row], lang))[0]!;
     },
 
     /** Say "I have seen this": once per person (the first time counts), which also marks it read. */

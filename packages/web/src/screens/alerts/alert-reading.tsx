@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { ApiError } from '../../api/client';
 import { alertsApi } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
 import { FormError } from '../../components/form-error';
@@ -12,13 +13,28 @@ import { IndicatorFacts, TargetFacts } from './alert-facts';
 import { SeverityBadge } from './severity-badge';
 import './alerts.css';
 
+/**
+ * The alert from the server (which marks it read), or, when the network is down, from the inbox
+ * the app keeps for offline use: the inbox holds each alert in full.
+ */
+async function readOrSaved(alertId: string, lang: string) {
+  try {
+    return await alertsApi.read(alertId, lang);
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.code !== 'unavailable') throw error;
+    const saved = (await alertsApi.inbox('active', lang)).alerts.find((alert) => alert.id === alertId);
+    if (!saved) throw error;
+    return saved;
+  }
+}
+
 /** One alert as an officer reads it (opening it marks it read), with the acknowledge button. */
 export function AlertReadingScreen() {
   const { t } = useTranslation();
   const format = useFormat();
   const { reader } = useContentLanguages();
   const { alertId = '' } = useParams();
-  const reading = useResource(() => alertsApi.read(alertId, reader), [alertId, reader]);
+  const reading = useResource(() => readOrSaved(alertId, reader), [alertId, reader]);
   const [acknowledging, setAcknowledging] = useState(false);
   const [ackError, setAckError] = useState<unknown>(null);
   const alert = reading.data;
