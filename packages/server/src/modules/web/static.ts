@@ -26,14 +26,14 @@ export async function registerWebApp(app: FastifyInstance, configured: string | 
     if (file && !file.includes('..') && existsSync(resolve(root, file)) && file !== 'index.html') {
       // The service worker and the web app manifest must be fetched afresh, or an update never arrives.
       if (NEVER_STALE.has(file)) {
-        return reply.header('cache-control', 'no-cache').sendFile(file, { maxAge: 0, cacheControl: false });
+        return reply.header('cache-control', 'no-cache').sendFile(file, { cacheControl: false });
       }
       return reply.sendFile(file, {
         maxAge: file.startsWith('assets/') ? '365d' : '1h',
         immutable: file.startsWith('assets/'),
       });
     }
-    return reply.header('cache-control', 'no-cache').sendFile('index.html', { maxAge: 0 });
+    return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
   });
   return true;
 }
