@@ -16,6 +16,7 @@ import type {
   decisionBody,
   directoryView,
   enrolmentView,
+  GtinLookupView,
   GuideView,
   ImageKind,
   ImageView,
@@ -51,6 +52,7 @@ import type {
   representationListView,
   representationView,
   representedRightsHoldersView,
+  SearchView,
   SessionView,
   sharesBody,
   sharesView,
@@ -417,24 +419,7 @@ export const casesApi = {
   list: () => request<z.infer<typeof caseListView>>('GET', '/cases'),
 };
 
-/** One product an officer may open, as search and GTIN lookup return it. */
-export interface SearchResult {
-  productId: string;
-  name: string;
-  nameLanguage: string;
-  brandName: string;
-  brandId: string;
-  rightsHolderId: string;
-  rightsHolderName: string;
-  category: string;
-  gtins: string[];
-  hsCodes: string[];
-  countriesOfManufacture: string[];
-  imageId: string | null;
-  matchedOn: 'gtin' | 'brand' | 'alias' | 'name' | 'reference' | 'hs_code' | 'description';
-  score: number;
-}
-
+/** Filters of a search, as strings taken from the page address. */
 export interface SearchFilters {
   category?: string | undefined;
   brandId?: string | undefined;
@@ -442,43 +427,10 @@ export interface SearchFilters {
   country?: string | undefined;
 }
 
-export interface SearchAnswer {
-  results: SearchResult[];
-  /** Query words the server corrected against its vocabulary. */
-  corrections: { from: string; to: string }[];
-  facets: {
-    categories: { value: string; count: number }[];
-    brands: { id: string; name: string; count: number }[];
-    rightsHolders: { id: string; name: string; count: number }[];
-    countries: { code: string; count: number }[];
-  };
-  total: number;
-}
-
-export interface PrefixOwnerContact {
-  name: string;
-  title: string | null;
-  email: string | null;
-  phone: string | null;
-  hours: string | null;
-  alwaysAvailable: boolean;
-}
-
-export interface GtinLookup {
-  gtin: string;
-  products: SearchResult[];
-  /** The rights holder whose declared GS1 company prefix the GTIN starts with, if any. */
-  prefixOwner: null | {
-    rightsHolder: { id: string; name: string };
-    prefix: string;
-    contacts: PrefixOwnerContact[];
-  };
-}
-
 /** The officer's search across the guides they may open, and the lookup of a scanned GTIN. */
 export const searchApi = {
   search: (q: string, lang: string, filters: SearchFilters, signal?: AbortSignal) =>
-    request<SearchAnswer>('GET', '/search', { query: { q, lang, ...filters, limit: 30 }, signal }),
+    request<SearchView>('GET', '/search', { query: { q, lang, ...filters, limit: 30 }, signal }),
   lookupGtin: (gtin: string, lang: string) =>
-    request<GtinLookup>('GET', `/lookup/gtin/${encodeURIComponent(gtin)}`, { query: { lang } }),
+    request<GtinLookupView>('GET', `/lookup/gtin/${encodeURIComponent(gtin)}`, { query: { lang } }),
 };

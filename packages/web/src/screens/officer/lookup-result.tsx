@@ -1,8 +1,8 @@
-import { parseGs1 } from '@assay/core';
+import { type GtinLookupView, parseGs1 } from '@assay/core';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
-import { type GtinLookup, searchApi } from '../../api/endpoints';
+import { searchApi } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
 import { FormError } from '../../components/form-error';
 import { PageHeading } from '../../components/page-heading';
@@ -94,7 +94,7 @@ function GtinResult({ code, gtin, elements }: { code: string; gtin: string; elem
   );
 }
 
-function PrefixOwner({ lookup }: { lookup: GtinLookup }) {
+function PrefixOwner({ lookup }: { lookup: GtinLookupView }) {
   const { t } = useTranslation();
   const owner = lookup.prefixOwner;
   if (!owner) return <p>{t('lookup.noPrefixOwner')}</p>;

@@ -1,6 +1,7 @@
+import type { SearchResult } from '@assay/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { imageUrl, type SearchResult } from '../../api/endpoints';
+import { imageUrl } from '../../api/endpoints';
 import { LanguageMarker } from '../../components/shown-text';
 import { useFormat } from '../../i18n/format';
 import { displayGtin } from '../portfolio/product-draft';

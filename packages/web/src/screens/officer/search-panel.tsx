@@ -1,7 +1,8 @@
+import type { SearchView } from '@assay/core';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { type SearchAnswer, searchApi } from '../../api/endpoints';
+import { searchApi } from '../../api/endpoints';
 import { FormError } from '../../components/form-error';
 import { useContentLanguages } from '../../i18n/content-languages';
 import { useFormat } from '../../i18n/format';
@@ -27,7 +28,7 @@ export function SearchPanel() {
   const query = params.get('q') ?? '';
   const filters = useMemo(() => filtersOf(params), [params]);
   const [text, setText] = useState(query);
-  const [answer, setAnswer] = useState<SearchAnswer | null>(null);
+  const [answer, setAnswer] = useState<SearchView | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const id = useId();
@@ -171,7 +172,7 @@ function SearchFilters({
   onChange,
   idPrefix,
 }: {
-  answer: SearchAnswer;
+  answer: SearchView;
   filters: ReturnType<typeof filtersOf>;
   onChange: (name: FilterParam, value: string) => void;
   idPrefix: string;
