@@ -130,11 +130,10 @@ describe('the officer app offline', () => {
     await page.goto(`/guides/${productId}`);
     await visible(page.getByRole('heading', { level: 1, name: PRODUCT_NAME }));
     const pin = page.getByRole('button', { name: t.offline.pin, exact: true });
+    expect(await pin.getAttribute('aria-pressed')).toBe('false');
     await pin.click();
-    await visible(page.getByRole('button', { name: t.offline.pinned, exact: true }));
-    expect(await page.getByRole('button', { name: t.offline.pinned }).getAttribute('aria-pressed')).toBe(
-      'true',
-    );
+    await visible(page.getByText(t.offline.pinned, exact));
+    expect(await pin.getAttribute('aria-pressed')).toBe('true');
     await picturesShown();
     // Both sizes of every picture end up in the cache (the display size without ever zooming).
     const cachedSizes = () =>
@@ -145,6 +144,11 @@ describe('the officer app offline', () => {
         return { enough: thumbnails >= 2, bothSizes: urls.length === 2 * thumbnails };
       });
     await expect.poll(cachedSizes, { timeout: 20_000 }).toEqual({ enough: true, bothSizes: true });
+    // The alerts inbox, once read online, is kept for offline reading too.
+    const inboxOnline = await page.evaluate(
+      async () => (await fetch('/api/alerts/inbox?filter=active&lang=fr')).status,
+    );
+    expect(inboxOnline).toBe(200);
   });
 
   it('offline, the pinned guide still opens after a reload, with its pictures and a saved-copy notice', async () => {
@@ -161,6 +165,13 @@ describe('the officer app offline', () => {
       return response.ok && (await response.blob()).size > 0;
     });
     expect(displayLoaded).toBe(true);
+
+    // The alerts inbox answers from its saved copy, marked as such.
+    const inboxOffline = await page.evaluate(async () => {
+      const response = await fetch('/api/alerts/inbox?filter=active&lang=fr');
+      return { status: response.status, saved: response.headers.get('x-assay-saved-at') !== null };
+    });
+    expect(inboxOffline).toEqual({ status: 200, saved: true });
 
     // The saved-guides screen lists it and opens it, still offline.
     await navigate(t.nav.savedGuides);

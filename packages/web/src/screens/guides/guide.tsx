@@ -157,8 +157,13 @@ function GuideContent({
             disabled={pinned === null}
             onClick={() => void toggle()}
           >
-            {pinned ? t('offline.pinned') : t('offline.pin')}
+            <span aria-hidden="true">{pinned ? '✓ ' : ''}</span>
+            {t('offline.pin')}
           </button>
+          {/* The button's name stays the same (a toggle); what pinning achieved is said beside it. */}
+          <span role="status" className="muted">
+            {pinned ? t('offline.pinned') : ''}
+          </span>
           <a className="button-link" href={guidePdfUrl(guide.id, reader)} download>
             {t('guide.pdf')}
           </a>
