@@ -8,12 +8,13 @@
 //
 // Uses DATABASE_URL when set, else a local cluster kept in $TMPDIR/assay-bench-search-pg so the
 // catalogue is generated once (`--fresh` starts over). Figures go to BENCHMARKS.md.
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { createAppContext } from '../packages/server/dist/app-context.js';
@@ -139,12 +140,22 @@ try {
         `q=${k % 2 ? 'black' : 'premium'}&category=${encodeURIComponent(row.category)}`,
         `q=${k % 2 ? 'classic' : 'sport'}&brandId=${row.brand_id}`,
       ]),
+    'as you type (prefixes)': [
+      'leat',
+      'leather ha',
+      'sungl',
+      'wireless ear',
+      'montre bra',
+      'gafas d',
+      'nor',
+      'kids to',
+    ].map((q) => `q=${encodeURIComponent(q)}`),
     'HS code prefix': ['6109', '4202.21', '6404', '3303', '9004'].map((q) => `q=${q}`),
     'GTIN in the search box': visibleGtins.slice(0, 50).map(({ gtin }) => `q=${gtin.slice(1)}`),
   };
 
   const measure = async (label, paths, rounds) => {
-    for (const path of paths.slice(0, 5)) await get(path); // warm-up
+    for (const path of paths) await get(path); // one warm-up pass: figures are for a warm cache
     const times = [];
     let results = 0;
     for (let round = 0; round < rounds; round++)
@@ -188,23 +199,22 @@ try {
   await bare.listen({ port: 0, host: '127.0.0.1' });
   const gtin = visibleGtins[0].gtin;
   const autocannon = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
-  const load = (target, extra = []) => {
-    const output = execFileSync(
+  // Asynchronously: both servers live in this process and must keep answering.
+  const load = async (target, extra = []) => {
+    const { stdout } = await promisify(execFile)(
       process.execPath,
       [autocannon, '-c', '10', '-d', '15', '-j', ...extra, target],
-      {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'ignore'],
-      },
+      { maxBuffer: 16 * 1024 * 1024 },
     );
-    const result = JSON.parse(output);
-    if (result.non2xx) throw new Error(`${target}: ${result.non2xx} non-2xx answers`);
+    const result = JSON.parse(stdout);
+    if (result.non2xx || !result.requests.total)
+      throw new Error(`${target}: ${result.non2xx} non-2xx answers`);
     return result;
   };
   console.log('\nThroughput (autocannon, 10 connections, 15 s, separate process):');
   const port = (instance) => instance.server.address().port;
-  const bareResult = load(`http://127.0.0.1:${port(bare)}/bare/gtin/${gtin}`);
-  const appResult = load(`http://127.0.0.1:${port(app)}/api/lookup/gtin/${gtin}`, [
+  const bareResult = await load(`http://127.0.0.1:${port(bare)}/bare/gtin/${gtin}`);
+  const appResult = await load(`http://127.0.0.1:${port(app)}/api/lookup/gtin/${gtin}`, [
     '-H',
     `cookie=assay_session=${cookie}`,
   ]);

@@ -244,14 +244,15 @@ export async function generateCatalogue(client, { products, brands, chunk = 50_0
       insert into product_identifiers (product_id, organisation_id, gtin, level)
       select c.id, p.organisation_id, '0' || ${gtinBody('c.i')} || pg_temp.check_digit(${gtinBody('c.i')}), 'item'
       from bench_chunk c join products p on p.id = c.id`);
-    // 60 % with everyone, 25 % with one country, 10 % with one customs organisation by name, 5 % not shared.
+    // 60 % with everyone, 25 % with one country, 10 % with one customs organisation by name, 5 % not
+    // shared; by i / 7, so the products of one brand (i apart by the number of brands) vary.
     await client.query(`
       insert into product_shares (product_id, target_kind, country_code, target_organisation_id)
       select c.id,
-        case when c.i % 20 < 12 then 'all' when c.i % 20 < 17 then 'country' else 'organisation' end,
-        case when c.i % 20 between 12 and 16 then (${textArray(ENFORCEMENT_COUNTRIES)})[1 + (c.i / 20) % ${ENFORCEMENT_COUNTRIES.length}] end,
-        case when c.i % 20 between 17 and 18 then (select id from bench_customs where k = (c.i / 20) % ${ENFORCEMENT_COUNTRIES.length}) end
-      from bench_chunk c where c.i % 20 < 19`);
+        case when (c.i / 7) % 20 < 12 then 'all' when (c.i / 7) % 20 < 17 then 'country' else 'organisation' end,
+        case when (c.i / 7) % 20 between 12 and 16 then (${textArray(ENFORCEMENT_COUNTRIES)})[1 + (c.i / 140) % ${ENFORCEMENT_COUNTRIES.length}] end,
+        case when (c.i / 7) % 20 between 17 and 18 then (select id from bench_customs where k = (c.i / 140) % ${ENFORCEMENT_COUNTRIES.length}) end
+      from bench_chunk c where (c.i / 7) % 20 < 19`);
     await client.query(`select product_search_refresh(array(select id from bench_chunk))`);
     step(`${to + 1} products`);
   }

@@ -52,6 +52,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         to_tsvector('portuguese', search_fold(coalesce(localised -> 'texts' ->> 'pt', ''))) ||
         to_tsvector('dutch', search_fold(coalesce(localised -> 'texts' ->> 'nl', ''))) $$`.execute(db);
 
+  // A name as one key, spaces and accents away: "Nør Dic" and "nordic" are the same brand. Indexed,
+  // so schema-qualified: index expressions run with a search path of pg_catalog only (PostgreSQL 17).
+  await sql`
+    create function search_key(value text) returns text
+      language sql immutable parallel safe strict
+      as $$ select replace(public.search_fold(value), ' ', '') $$`.execute(db);
+  await sql`
+    create function search_keys(value text[]) returns text[]
+      language sql immutable parallel safe strict
+      as $$ select array(select public.search_key(v) from unnest(value) v) $$`.execute(db);
+  // The whole query equal to a brand name or alias ranks that brand first: found through these.
+  await sql`create index brands_search_key on brands (search_key(name))`.execute(db);
+  await sql`create index brands_alias_search_keys on brands using gin (search_keys(aliases))`.execute(db);
+
   await sql`
     create table product_search (
       product_id uuid primary key references products (id) on delete cascade,
@@ -170,7 +184,15 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     await sql.raw(`drop function if exists ${fn}`).execute(db);
   await sql`drop table if exists search_words`.execute(db);
   await sql`drop table if exists product_search`.execute(db);
-  for (const fn of ['search_stems(jsonb)', 'search_texts(jsonb)', 'search_fold(text)'])
+  await sql`drop index if exists brands_alias_search_keys`.execute(db);
+  await sql`drop index if exists brands_search_key`.execute(db);
+  for (const fn of [
+    'search_keys(text[])',
+    'search_key(text)',
+    'search_stems(jsonb)',
+    'search_texts(jsonb)',
+    'search_fold(text)',
+  ])
     await sql.raw(`drop function if exists ${fn}`).execute(db);
   await sql`drop table if exists company_prefixes`.execute(db);
 }

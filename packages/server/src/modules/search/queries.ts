@@ -32,7 +32,9 @@ const STEMMERS = ['english', 'french', 'spanish', 'german', 'italian', 'portugue
  */
 export async function queryWords(db: Db, text: string): Promise<QueryWord[]> {
   const stems = sql.join(
-    STEMMERS.map((stemmer) => sql`(ts_lexize(${sql.lit(`${stemmer}_stem`)}::regdictionary, w.token))[1]`),
+    STEMMERS.map(
+      (stemmer) => sql`coalesce((ts_lexize(${sql.lit(`${stemmer}_stem`)}::regdictionary, token))[1], '')`,
+    ),
   );
   const { rows } = await sql<QueryWord>`
     with tokens as (
@@ -43,13 +45,16 @@ export async function queryWords(db: Db, text: string): Promise<QueryWord[]> {
       limit ${MAX_QUERY_WORDS}
     ), words as (
       select token, ord, lead(token) over (order by ord) as next,
+        exists (select 1 from search_words s where s.word = token) as exact,
         token ~ '[0-9]' or length(token) < 3 or exists (
           select 1 from search_words s where s.word >= token and s.word < token || chr(1114111)
-        ) as known
+        ) as known,
+        array[${stems}] as stems
       from tokens
     )
-    select w.token, w.known,
-      array(select distinct stem from unnest(array[${stems}]) stem where stem is not null) as stems,
+    select w.token, w.known, w.exact,
+      exists (select 1 from unnest(w.stems) stem where stem = '') as stopword,
+      array(select distinct stem from unnest(w.stems) stem where stem <> '') as stems,
       case when not w.known then (
         select s.word from search_words s where s.word % w.token
         order by similarity(s.word, w.token) desc, s.word limit 1
@@ -82,7 +87,6 @@ export interface Candidate {
   in_description: boolean;
   exact_brand: boolean;
   exact_alias: boolean;
-  on_brand: boolean;
   on_brand_or_alias: boolean;
   on_name: boolean;
   on_code: boolean;
@@ -114,7 +118,7 @@ export async function candidates(
     const { rows } = await sql<Candidate>`
       with viewer as (select ${keys} as keys)
       select ${columns}, b.name as brand_name, o.name as rights_holder_name, 0::real as rank,
-        false as in_description, false as exact_brand, false as exact_alias, false as on_brand,
+        false as in_description, false as exact_brand, false as exact_alias,
         false as on_brand_or_alias, false as on_name, false as on_code
       from product_search s
         join brands b on b.id = s.brand_id
@@ -126,6 +130,11 @@ export async function candidates(
   const query = sql`to_tsquery('simple', ${input.tsquery})`;
   const { rows } = await sql<Candidate>`
     with viewer as (select ${keys} as keys),
+    exact_brands as materialized (
+      select id, true as by_name from brands where search_key(name) = ${input.exactKey}
+      union all
+      select id, false from brands where search_keys(aliases) @> array[${input.exactKey}]::text[]
+    ),
     names as materialized (
       select ${columns}, ts_rank(s.document, ${query}) as rank, false as in_description,
         ts_filter(s.document, '{a}') @@ ${query} as on_brand_or_alias,
@@ -143,9 +152,8 @@ export async function candidates(
       limit greatest(${input.cap} - (select count(*) from names), 0)
     )
     select c.*, b.name as brand_name, o.name as rights_holder_name,
-      replace(search_fold(b.name), ' ', '') = ${input.exactKey} as exact_brand,
-      exists (select 1 from unnest(b.aliases) a where replace(search_fold(a), ' ', '') = ${input.exactKey}) as exact_alias,
-      c.on_brand_or_alias and to_tsvector('simple', search_fold(b.name)) @@ ${query} as on_brand
+      c.brand_id in (select id from exact_brands where by_name) as exact_brand,
+      c.brand_id in (select id from exact_brands where not by_name) as exact_alias
     from (select * from names union all select * from descriptions) c
       join brands b on b.id = c.brand_id
       join organisations o on o.id = c.organisation_id`.execute(db);

@@ -22,6 +22,10 @@ export interface QueryWord {
   token: string;
   /** Some indexed word starts with it (or it holds digits, or is too short to correct). */
   known: boolean;
+  /** It is an indexed word itself. */
+  exact: boolean;
+  /** A stop word in one of the stemmed languages ("de", "the", "y"). */
+  stopword: boolean;
   /** Its stems in the languages indexed with stemming. */
   stems: string[];
   /** The nearest indexed word when it is not known. */
@@ -36,42 +40,61 @@ export interface TextQuery {
   corrections: { from: string; to: string }[];
   /** The words as searched, run together: compared with brand names and aliases for an exact match. */
   exactKey: string;
+  /** The words as searched (corrections applied). */
+  searched: string[];
   /** Digit-only words, for telling an HS code match from a reference match. */
   numbers: string[];
 }
 
 // Lexemes hold letters and digits only (the query was folded), so quoting is all they need.
 const lexeme = (word: string) => `'${word}'`;
-const prefix = (word: string) => (word.length >= 2 ? `${lexeme(word)}:*` : lexeme(word));
-
-/** One word, its stems, or the correction that replaces it. */
-function term(word: QueryWord): string {
-  if (!word.known && word.suggestion) return prefix(word.suggestion);
-  const options = [prefix(word.token), ...word.stems.filter((stem) => stem !== word.token).map(lexeme)];
-  return options.length > 1 ? `(${[...new Set(options)].join(' | ')})` : options[0]!;
-}
+const prefix = (word: string) => `${lexeme(word)}:*`;
+const isNumber = (word: string) => /^\d+$/.test(word);
 
 /**
- * The full-text query for folded words: every word must match (as a prefix, through a stem, or its
- * correction when it matches nothing); two words that form one indexed word together may match as
- * that word instead.
+ * One word: itself when it is an indexed word (with its stems, so a plural finds the singular),
+ * else as the beginning of a word (still being typed, or an HS code prefix), or the correction
+ * that replaces it. Whole words are much cheaper for the index than prefixes of common words.
+ */
+function term(word: QueryWord): string {
+  if (!word.known && word.suggestion) return lexeme(word.suggestion);
+  const first = word.exact && !isNumber(word.token) ? lexeme(word.token) : prefix(word.token);
+  const options = [...new Set([first, ...word.stems.filter((stem) => stem !== word.token).map(lexeme)])];
+  return options.length > 1 ? `(${options.join(' | ')})` : options[0]!;
+}
+
+/** Stop words and single letters say nothing but match nearly everything: left out beside other words. */
+const isNoise = (word: QueryWord) => word.stopword || (word.token.length === 1 && !isNumber(word.token));
+
+/**
+ * The full-text query for folded words: every word must match (as a word, through a stem, as a
+ * prefix while being typed, or its correction when it matches nothing); two words that form one
+ * indexed word together may match as that word instead.
  */
 export function textQuery(words: QueryWord[]): TextQuery {
-  const corrections: { from: string; to: string }[] = [];
-  const parts: string[] = [];
-  const searched: string[] = [];
+  type Unit = { word: QueryWord; next?: QueryWord };
+  const units: Unit[] = [];
   for (let index = 0; index < words.length; index++) {
     const word = words[index]!;
     const next = words[index + 1];
     if (word.joinedWithNext && next) {
-      if (!word.known || !next.known) {
+      units.push({ word, next });
+      index++;
+    } else units.push({ word });
+  }
+  const meaningful = units.filter((unit) => unit.next || !isNoise(unit.word));
+  const corrections: { from: string; to: string }[] = [];
+  const parts: string[] = [];
+  const searched: string[] = [];
+  for (const { word, next } of meaningful.length ? meaningful : units) {
+    if (next && word.joinedWithNext) {
+      if (!word.known || !next.known || isNoise(word) || isNoise(next)) {
         corrections.push({ from: `${word.token} ${next.token}`, to: word.joinedWithNext });
-        parts.push(prefix(word.joinedWithNext));
+        parts.push(lexeme(word.joinedWithNext));
       } else {
-        parts.push(`((${term(word)} & ${term(next)}) | ${prefix(word.joinedWithNext)})`);
+        parts.push(`((${term(word)} & ${term(next)}) | ${lexeme(word.joinedWithNext)})`);
       }
       searched.push(word.joinedWithNext);
-      index++;
       continue;
     }
     if (!word.known && word.suggestion) corrections.push({ from: word.token, to: word.suggestion });
@@ -82,6 +105,7 @@ export function textQuery(words: QueryWord[]): TextQuery {
     tsquery: parts.join(' & '),
     corrections,
     exactKey: searched.join(''),
-    numbers: words.filter((word) => /^\d+$/.test(word.token)).map((word) => word.token),
+    searched,
+    numbers: searched.filter(isNumber),
   };
 }

@@ -263,6 +263,17 @@ describe('search relevance', () => {
     expect((await search(officerFr, 'q=')).results).toEqual([]);
   });
 
+  it('are described in the OpenAPI document', async () => {
+    const spec = (await officerFr.client.get('/api/openapi.json')).json();
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/search',
+        '/api/lookup/gtin/{code}',
+        '/api/rights-holders/{rightsHolderId}/company-prefixes',
+      ]),
+    );
+  });
+
   it('refuses a limit above 50', async () => {
     const response = await officerFr.client.get('/api/search?q=trail&limit=51');
     expect(response.statusCode).toBe(400);

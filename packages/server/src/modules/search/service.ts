@@ -48,6 +48,20 @@ function resultView(row: ResultRow, lang: string, matchedOn: SearchMatch, score:
   };
 }
 
+const LETTERS: Record<string, string> = { ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', ł: 'l', þ: 'th' };
+
+/** Whether every searched word begins a word of the brand name (else the aliases matched). */
+function inBrandName(brandName: string, searched: string[]): boolean {
+  const words = brandName
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[øæœßđłþ]/g, (letter) => LETTERS[letter]!)
+    .split(/[^\p{L}\p{N}]+/u);
+  const joined = words.join('');
+  return searched.every((word) => joined.includes(word) || words.some((part) => part.startsWith(word)));
+}
+
 /**
  * Where a candidate matched, best first: the whole query is its brand or one of its aliases, or
  * every word is in the brand/aliases, the names, the reference or HS codes, or the description.
@@ -56,7 +70,8 @@ function resultView(row: ResultRow, lang: string, matchedOn: SearchMatch, score:
 function matchOf(candidate: Candidate, text: TextQuery, hsCodes: string[]): SearchMatch {
   if (candidate.exact_brand) return 'brand';
   if (candidate.exact_alias) return 'alias';
-  if (candidate.on_brand_or_alias) return candidate.on_brand ? 'brand' : 'alias';
+  if (candidate.on_brand_or_alias)
+    return inBrandName(candidate.brand_name, text.searched) ? 'brand' : 'alias';
   if (candidate.on_name) return 'name';
   if (candidate.on_code)
     return text.numbers.some((digits) => hsCodes.some((code) => code.startsWith(digits)))
@@ -159,7 +174,7 @@ export function createSearchService(deps: { db: Db }) {
       const gtinRows = read.gtin ? await productsWithGtin(db, actor.organisationId, read.gtin) : [];
       const text = read.text
         ? textQuery(await queryWords(db, read.text))
-        : { tsquery: '', corrections: [], exactKey: '', numbers: [] };
+        : { tsquery: '', corrections: [], exactKey: '', searched: [], numbers: [] };
       if (read.text && !text.tsquery && !gtinRows.length) return empty;
 
       const input = { organisationId: actor.organisationId, tsquery: text.tsquery, exactKey: text.exactKey };
