@@ -262,8 +262,16 @@ describe('the officer app offline', () => {
     await page.waitForURL(/\/sign-in/);
     const left = await page.evaluate(async () => {
       const names = (await caches.keys()).filter((name) => name.startsWith('assay-api-'));
-      return { names, session: localStorage.getItem('assay.offline.session') };
+      const reports = await new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('assay-offline');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const count = open.result.transaction('outbox').objectStore('outbox').count();
+          count.onsuccess = () => resolve(count.result);
+        };
+      });
+      return { names, reports, session: localStorage.getItem('assay.offline.session') };
     });
-    expect(left).toEqual({ names: [], session: null });
+    expect(left).toEqual({ names: [], reports: 0, session: null });
   });
 });

@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ApiError } from '../../api/client';
 import { catalogueApi } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
 import { FormError } from '../../components/form-error';
@@ -43,7 +44,13 @@ export function Catalogue() {
           />
         </div>
       </search>
-      <FormError error={products.error} />
+      {products.error instanceof ApiError && products.error.status === 0 ? (
+        <p className="notice offline-notice">
+          {t('offline.catalogueOffline')} <Link to="/guides/saved">{t('offline.savedTitle')}</Link>
+        </p>
+      ) : (
+        <FormError error={products.error} />
+      )}
       {products.loading && <p role="status">{t('app.loading')}</p>}
       {products.data && (
         <p role="status" className="muted">

@@ -18,12 +18,23 @@ export function ContactCard({ contact }: { contact: OfficerContact }) {
       <ul className="plain-list contact-means">
         {contact.phone && (
           <li>
-            <a href={`tel:${contact.phone.replace(/[^+0-9]/g, '')}`}>{contact.phone}</a>
+            <a
+              className="contact-call"
+              href={`tel:${contact.phone.replace(/[^+0-9]/g, '')}`}
+              aria-label={t('contacts.call', { name: contact.name, phone: contact.phone })}
+            >
+              {contact.phone}
+            </a>
           </li>
         )}
         {contact.email && (
           <li>
-            <a href={`mailto:${contact.email}`}>{contact.email}</a>
+            <a
+              href={`mailto:${contact.email}`}
+              aria-label={t('contacts.write', { name: contact.name, email: contact.email })}
+            >
+              {contact.email}
+            </a>
           </li>
         )}
       </ul>
