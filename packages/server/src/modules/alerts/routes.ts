@@ -18,7 +18,7 @@ import type { AppContext } from '../../app-context.js';
 import { errorResponses } from '../../http/errors.js';
 import type { App } from '../../http/types.js';
 import { requireActor } from '../identity/request-auth.js';
-import { type OpenStreams, serveAlertStream } from './stream.js';
+import { createAlertStreams } from './stream.js';
 
 /** The reader's language: an explicit `lang`, else their account language. */
 function readerLanguage(request: FastifyRequest, lang?: string): string {
@@ -29,10 +29,8 @@ function readerLanguage(request: FastifyRequest, lang?: string): string {
 export function registerAlertRoutes(app: App, ctx: AppContext): void {
   const { alerts, alertBus } = ctx;
   const tags = ['alerts'];
-  const open: OpenStreams = new Set();
-  app.addHook('preClose', async () => {
-    for (const close of [...open]) close();
-  });
+  const streams = createAlertStreams({ alerts, bus: alertBus });
+  app.addHook('preClose', async () => streams.closeAll());
 
   app.get(
     '/api/alerts/inbox',
@@ -74,15 +72,7 @@ export function registerAlertRoutes(app: App, ctx: AppContext): void {
     },
     async (request, reply) => {
       const reader = await alerts.readerOf(requireActor(request));
-      serveAlertStream({
-        request,
-        reply,
-        reader,
-        lang: readerLanguage(request, request.query.lang),
-        alerts,
-        bus: alertBus,
-        open,
-      });
+      streams.serve(request, reply, reader, readerLanguage(request, request.query.lang));
     },
   );
 

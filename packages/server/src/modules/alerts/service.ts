@@ -3,6 +3,7 @@ import {
   type AlertBody,
   type AlertReading,
   type AlertView,
+  alertReachesCountry,
   alertToRiskProfile,
   alertValidOn,
   canPublishAlerts,
@@ -515,13 +516,19 @@ export function createAlertService(deps: { db: Db; clock: Clock; bus: AlertBus }
 
     unread: async (reader: Reader) => unreadCount(db, reader, today()),
 
-    /** One alert as it appears in the reader's inbox, or null when it does not appear there today. */
-    async inboxEntry(reader: Reader, alertId: string, lang: string): Promise<InboxAlert | null> {
-      const row = await inboxQuery(db, reader)
-        .where('a.id', '=', alertId)
-        .where((eb) => validOn(eb, today()))
-        .executeTakeFirst();
-      return row ? inboxItem(row, lang) : null;
+    /** A published alert, read once for every open stream it may concern. */
+    publishedAlert: (alertId: string) =>
+      alertQuery(db).where('a.id', '=', alertId).where('a.status', '=', 'published').executeTakeFirst(),
+
+    /** How a just-published alert enters this reader's inbox (unread), or null when it does not today. */
+    newInboxEntry(row: AlertRecord, reader: Reader, lang: string): InboxAlert | null {
+      const reaches = alertReachesCountry(
+        { status: row.status, targetCountries: row.target_countries },
+        reader.countryCode,
+      );
+      if (!reaches || !alertValidOn({ validFrom: row.valid_from, validTo: row.valid_to }, today()))
+        return null;
+      return inboxItem({ ...row, read_at: null, acknowledged_at: null }, lang);
     },
 
     /** Open an alert: marks it read for this person. */
