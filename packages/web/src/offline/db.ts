@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@assay/core';
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { OpenCaseInput } from '../api/endpoints';
 
@@ -20,7 +21,7 @@ export interface OutboxEntry {
   /** Epoch milliseconds before which no new attempt is made. */
   nextAttemptAt: number;
   /** The server's or the network's last word, shown with an entry that needs attention. */
-  problem: { message: string; fields: { path: string; message: string }[] } | null;
+  problem: { code: ErrorCode; message: string; fields: { path: string; message: string }[] } | null;
   /** The opened case, once delivered. */
   delivered: { id: string; reference: string; at: string } | null;
 }

@@ -44,7 +44,7 @@ async function attempt(
 
 function problemOf(error: unknown): OutboxEntry['problem'] {
   if (!(error instanceof ApiError)) return null;
-  return { message: error.message, fields: error.fieldProblems };
+  return { code: error.code, message: error.message, fields: error.fieldProblems };
 }
 
 /** Puts a report in the outbox, to be sent by the next flush. */

@@ -1,6 +1,6 @@
 import { openCaseBody } from '@assay/core';
 import { describe, expect, it } from 'vitest';
-import { draftFromLink, emptyDraft, reportBody } from './report-draft';
+import { draftFromLink, emptyDraft, fieldLabelKey, reportBody } from './report-draft';
 
 const productId = '7a0d9a8e-1f7c-4a41-9f0e-2d8c8f1b6a11';
 const at = '2026-11-23T10:15:00.000Z';
@@ -101,5 +101,27 @@ describe('reportBody', () => {
     expect(result.success).toBe(false);
     const paths = result.error?.issues.map((issue) => issue.path.join('.')).sort();
     expect(paths).toEqual(['goods.0.description', 'goods.0.quantity', 'shipment.currency']);
+  });
+});
+
+describe('fieldLabelKey', () => {
+  it('names the form field behind every path the API schema can refuse', () => {
+    const body = reportBody(
+      {
+        ...emptyDraft(),
+        goodsDescription: '',
+        quantity: '0',
+        declaredValue: '-1',
+        originCountry: 'XX',
+        destinationCountry: 'YY',
+        hsCode: '12',
+        currency: 'EURO',
+        locode: 'nowhere',
+      },
+      at,
+    );
+    const paths = openCaseBody.safeParse(body).error?.issues.map((issue) => issue.path.join('.')) ?? [];
+    expect(paths.length).toBeGreaterThan(5);
+    for (const path of paths) expect(fieldLabelKey(path), path).not.toBeNull();
   });
 });

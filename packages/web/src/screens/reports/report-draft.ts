@@ -98,3 +98,25 @@ export function reportBody(draft: ReportDraft, observedAt: string): OpenCaseInpu
     notes: optional(draft.notes),
   };
 }
+
+/** The form field (its label's translation key) behind a path the API names in a refusal. */
+const FIELD_LABELS: Record<string, string> = {
+  'goods.0.description': 'reports.goodsDescription',
+  'goods.0.quantity': 'reports.quantity',
+  'shipment.transportMode': 'reports.transportMode',
+  'shipment.originCountry': 'reports.originCountry',
+  'shipment.destinationCountry': 'reports.destinationCountry',
+  'shipment.exporterName': 'reports.exporter',
+  'shipment.importerName': 'reports.importer',
+  'shipment.hsCode': 'reports.hsCode',
+  'shipment.declaredValue': 'reports.declaredValue',
+  'shipment.currency': 'reports.currency',
+  'shipment.smallConsignment': 'reports.smallConsignment',
+  'location.office': 'reports.office',
+  'location.locode': 'reports.locode',
+  notes: 'reports.notes',
+};
+
+export function fieldLabelKey(path: string): string | null {
+  return FIELD_LABELS[path] ?? null;
+}

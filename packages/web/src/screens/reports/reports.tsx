@@ -10,6 +10,7 @@ import { flushOutbox, removeFromOutbox } from '../../offline/outbox';
 import { useOutbox } from '../../offline/use-offline-list';
 import { useOnline } from '../../offline/use-online';
 import { useSession } from '../../session/session-context';
+import { fieldLabelKey } from './report-draft';
 
 /** The officer's reports: the outbox on this device first, then the organisation's cases. */
 export function Reports() {
@@ -73,6 +74,17 @@ export function Reports() {
 function OutboxItem({ entry }: { entry: OutboxEntry }) {
   const { t } = useTranslation();
   const format = useFormat();
+  // The server explains in English: say it in the reader's language, naming the form's fields.
+  const refusal = (problem: OutboxEntry['problem']) => {
+    if (!problem) return t('errors.internal');
+    const labels = problem.fields.map((field) => {
+      const key = fieldLabelKey(field.path);
+      return key ? t(key) : field.path;
+    });
+    return labels.length
+      ? t('reports.checkFields', { fields: format.list([...new Set(labels)]) })
+      : t(`errors.${problem.code}`);
+  };
   const goods = entry.body.goods?.[0];
   return (
     <li className={`card outbox-entry outbox-${entry.state}`}>
@@ -100,11 +112,7 @@ function OutboxItem({ entry }: { entry: OutboxEntry }) {
       {entry.state === 'attention' && (
         <>
           <p className="badge badge-bad">{t('reports.attention')}</p>
-          <p className="field-error">
-            {entry.problem?.fields.length
-              ? entry.problem.fields.map((field) => `${field.path}: ${field.message}`).join(' · ')
-              : (entry.problem?.message ?? '')}
-          </p>
+          <p className="field-error">{refusal(entry.problem)}</p>
           <p className="actions">
             <Link className="button-link" to={`/reports/new?outbox=${encodeURIComponent(entry.key)}`}>
               {t('reports.correct')}
