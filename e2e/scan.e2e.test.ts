@@ -223,7 +223,7 @@ describe('scanning at the inspection bench', () => {
     await visible(read.getByText('Jan 31, 2028', exact));
   });
 
-  it('the officer finds a guide by typing a misspelt brand on the home page', async () => {
+  it('the officer finds a guide by a misspelt brand on the home page, takes the suggestion and filters', async () => {
     const t = en;
     const page = await signedIn('customsKeOfficer', t);
     await page.getByLabel(t.search.label, exact).fill('norvallin');
@@ -235,7 +235,18 @@ describe('scanning at the inspection bench', () => {
     await result.click();
     await visible(heading(page, NORVALIN.name));
     await page.goBack();
-    expect(await page.getByLabel(t.search.label, exact).inputValue()).toBe('norvallin');
-    await visible(results.getByRole('link', { name: new RegExp(NORVALIN.name.replace(/[,.]/g, '.')) }));
+    const box = page.getByLabel(t.search.label, exact);
+    expect(await box.inputValue()).toBe('norvallin');
+    await visible(result);
+
+    // The misspelling is pointed out; taking the suggestion searches for it.
+    await page.getByRole('button', { name: 'norvalin', exact: true }).click();
+    await expect.poll(() => box.inputValue()).toBe('norvalin');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('norvalin');
+    // A filter from the results' categories narrows them, and is kept in the address too.
+    await page.getByLabel(t.search.category, exact).selectOption('analgesics');
+    await expect.poll(() => new URL(page.url()).searchParams.get('category')).toBe('analgesics');
+    await visible(result);
+    expect(await results.getByRole('link').count()).toBeGreaterThan(0);
   });
 });
