@@ -60,7 +60,11 @@ async function networkFirst(cacheName: string, request: Request): Promise<Respon
   try {
     const first = await Promise.race([fromNetwork, slow]);
     if (first !== 'slow') return first;
-    return (await saved(cacheName, request)) ?? (await fromNetwork);
+    const copy = await saved(cacheName, request);
+    if (!copy) return await fromNetwork;
+    // The late answer still refreshes the cache; its failure has no one left to tell.
+    fromNetwork.catch(() => undefined);
+    return copy;
   } catch (error) {
     const copy = await saved(cacheName, request);
     if (copy) return copy;
