@@ -2,7 +2,17 @@ import { z } from 'zod';
 import { timestamp, uuid } from './common.js';
 
 /** What a machine token may do; it never exceeds the roles of the admin who created it. */
-export const TOKEN_SCOPES = ['organisation:read', 'members:read', 'audit:read'] as const;
+/**
+ * What a machine token may do. `organisation:read` reads the organisation's own records (portfolio,
+ * cases, alerts…); `organisation:write` also changes them (a product-information system keeping the
+ * portfolio in step). Members and the audit log are read with their own scopes, never written.
+ */
+export const TOKEN_SCOPES = [
+  'organisation:read',
+  'organisation:write',
+  'members:read',
+  'audit:read',
+] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 export const apiTokenBody = z.object({

@@ -182,6 +182,24 @@ describe('calling the API with a token', () => {
     expect(invitations).toEqual([]);
   });
 
+  it('changes the portfolio only with organisation:write', async () => {
+    const { token: readOnly } = await createToken(await signedIn(adminA), ['organisation:read']);
+    const { token: writer } = await createToken(await signedIn(adminA), [
+      'organisation:read',
+      'organisation:write',
+    ]);
+    const brands = `/api/rights-holders/${orgA.id}/brands`;
+    const brand = (name: string) => ({ name, aliases: [], categories: ['footwear'] });
+    const refused = await withToken(readOnly, 'POST', brands, brand('Read Only Brand'));
+    expect(refused.statusCode).toBe(403);
+    expect((await withToken(readOnly, 'GET', brands)).statusCode).toBe(200);
+    expect((await withToken(writer, 'POST', brands, brand('Synced Brand'))).statusCode).toBe(201);
+    const names = (await withToken(readOnly, 'GET', brands))
+      .json()
+      .brands.map((b: { name: string }) => b.name);
+    expect(names).toEqual(['Synced Brand']);
+  });
+
   it('of organisation A only ever sees organisation A', async () => {
     const { token } = await createToken(await signedIn(adminA), ['organisation:read', 'members:read']);
     const members = (await withToken(token, 'GET', '/api/organisation/members')).json().members as {

@@ -22,6 +22,8 @@ const SCOPE_FOR: Partial<Record<Permission, TokenScope>> = {
   'audit.read': 'audit:read',
 };
 
+const READ_METHODS = new Set(['GET', 'HEAD']);
+
 function actorOf(userId: string, membership: MembershipRecord | null): Actor {
   if (membership?.status !== 'active') throw forbidden('Your membership is not active');
   if (membership.organisation_status !== 'active') throw forbidden('Your organisation is not approved yet');
@@ -53,7 +55,12 @@ export function requireActor(request: FastifyRequest, permission?: Permission): 
   const actor =
     auth.kind === 'session' ? actorOf(auth.user.id, auth.membership) : actorOf(auth.userId, auth.membership);
   if (auth.kind === 'token') {
-    const scope = permission ? SCOPE_FOR[permission] : 'organisation:read';
+    // Without a named permission, reading needs the read scope and any change the write scope.
+    const scope = permission
+      ? SCOPE_FOR[permission]
+      : READ_METHODS.has(request.method)
+        ? 'organisation:read'
+        : 'organisation:write';
     if (!scope || !auth.scopes.includes(scope))
       throw forbidden('This API token does not have the scope for this');
   }
