@@ -73,8 +73,22 @@ describe('scanning at the inspection bench', () => {
       baseURL: app.baseUrl,
       storageState: sessions.get(key),
     });
-    if (camera === 'allowed') await context.grantPermissions(['camera'], { origin: app.baseUrl });
-    else
+    if (camera === 'allowed') {
+      await context.grantPermissions(['camera'], { origin: app.baseUrl });
+      // Keeps the streams the page opens, to check that the camera is switched off afterwards.
+      await context.addInitScript(() => {
+        const open = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+        const streams: MediaStream[] = [];
+        const asked: unknown[] = [];
+        Object.assign(window, { cameraStreams: streams, cameraAsked: asked });
+        navigator.mediaDevices.getUserMedia = async (constraints) => {
+          asked.push(constraints);
+          const stream = await open(constraints);
+          streams.push(stream);
+          return stream;
+        };
+      });
+    } else
       await context.addInitScript(() => {
         navigator.mediaDevices.getUserMedia = () =>
           Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
@@ -126,8 +140,22 @@ describe('scanning at the inspection bench', () => {
     const url = new URL(page.url());
     expect(url.pathname).toMatch(/^\/guides\/[0-9a-f-]{36}$/);
     expect(url.searchParams.get('code')).toBe(SCANNED);
-    // The camera is off once the code is read.
-    expect(await page.evaluate(() => document.querySelector('video'))).toBeNull();
+    // The rear camera was asked for, and it is off once the code is read.
+    const camera = await page.evaluate(() => {
+      const seen = window as unknown as {
+        cameraStreams: MediaStream[];
+        cameraAsked: MediaStreamConstraints[];
+      };
+      return {
+        asked: seen.cameraAsked.map((constraints) => JSON.stringify(constraints.video)),
+        tracks: seen.cameraStreams.flatMap((stream) =>
+          stream.getVideoTracks().map((track) => track.readyState),
+        ),
+      };
+    });
+    expect(camera.asked.every((video) => video.includes('"facingMode":{"ideal":"environment"}'))).toBe(true);
+    expect(camera.tracks.length).toBeGreaterThan(0);
+    expect(camera.tracks.every((state) => state === 'ended')).toBe(true);
 
     // Back returns to scanning, not to the lookup in between.
     await page.goBack();
