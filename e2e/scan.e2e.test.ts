@@ -140,6 +140,13 @@ describe('scanning at the inspection bench', () => {
     const url = new URL(page.url());
     expect(url.pathname).toMatch(/^\/guides\/[0-9a-f-]{36}$/);
     expect(url.searchParams.get('code')).toBe(SCANNED);
+    // The report of a suspect shipment starts with the scanned code.
+    const report = new URL(
+      (await page.getByRole('link', { name: t.reports.reportSuspect, exact: true }).getAttribute('href')) ??
+        '',
+      app.baseUrl,
+    );
+    expect(report.searchParams.get('code')).toBe(SCANNED);
     // The rear camera was asked for, and it is off once the code is read.
     const camera = await page.evaluate(() => {
       const seen = window as unknown as {
