@@ -284,4 +284,18 @@ describe('scanning at the inspection bench', () => {
     await visible(result);
     expect(await results.getByRole('link').count()).toBeGreaterThan(0);
   });
+  it('Enter on the digits under a barcode, typed in the search box, opens the guide', async () => {
+    const t = en;
+    const page = await signedIn('customsKeOfficer', t);
+    await page.goto('/search');
+    await visible(heading(page, t.search.title));
+    const printed = NORVALIN.gtin.slice(1);
+    // Typed as printed, in groups.
+    await page
+      .getByLabel(t.search.label, exact)
+      .fill(`${printed.slice(0, 1)} ${printed.slice(1, 7)} ${printed.slice(7)}`);
+    await page.getByLabel(t.search.label, exact).press('Enter');
+    await visible(heading(page, NORVALIN.name));
+    expect(new URL(page.url()).searchParams.get('code')).toBe(printed);
+  });
 });
