@@ -4,10 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { AppLayout } from './layout/app-layout';
 import { PublicLayout } from './layout/public-layout';
-import { AlertEditorScreen } from './screens/alerts/alert-editor';
 import { AlertReadingScreen } from './screens/alerts/alert-reading';
 import { AlertInbox } from './screens/alerts/inbox';
-import { PublishedAlerts } from './screens/alerts/published-alerts';
 import { RequireAlertPublisher } from './screens/alerts/require-publisher';
 import { Home } from './screens/app/home';
 import { NotFound } from './screens/app/not-found';
@@ -107,6 +105,12 @@ const JoinOrganisation = lazyScreen(() =>
 );
 const RegisterOrganisation = lazyScreen(() =>
   import('./screens/public/register-organisation').then((module) => module.RegisterOrganisation),
+);
+const PublishedAlerts = lazyScreen(() =>
+  import('./screens/alerts/published-alerts').then((module) => module.PublishedAlerts),
+);
+const AlertEditorScreen = lazyScreen(() =>
+  import('./screens/alerts/alert-editor').then((module) => module.AlertEditorScreen),
 );
 
 /** Organisations that manage a rights holder's portfolio: the rights holder and its legal representatives. */

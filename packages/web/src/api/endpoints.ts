@@ -379,6 +379,33 @@ export const companiesApi = {
   get: (rightsHolderId: string) => request<Company>('GET', `/catalogue/rights-holders/${rightsHolderId}`),
 };
 
+/** Filters of a search, as strings taken from the page address. */
+export interface SearchFilters {
+  category?: string | undefined;
+  brandId?: string | undefined;
+  rightsHolderId?: string | undefined;
+  country?: string | undefined;
+}
+
+/** The officer's search across the guides they may open, and the lookup of a scanned GTIN. */
+export const searchApi = {
+  search: (q: string, lang: string, filters: SearchFilters, signal?: AbortSignal) =>
+    request<SearchView>('GET', '/search', { query: { q, lang, ...filters, limit: 30 }, signal }),
+  lookupGtin: (gtin: string, lang: string) =>
+    request<GtinLookupView>('GET', `/lookup/gtin/${encodeURIComponent(gtin)}`, { query: { lang } }),
+};
+
+export type OpenCaseInput = z.input<typeof openCaseBody>;
+export type CaseOpened = z.infer<typeof caseOpenedView>;
+export type CaseSummary = z.infer<typeof caseListView>['cases'][number];
+
+/** Suspect-shipment cases: an officer's report opens one; retried with the same key, it opens it once. */
+export const casesApi = {
+  open: (body: OpenCaseInput, idempotencyKey: string) =>
+    request<CaseOpened>('POST', '/cases', { body, headers: { 'idempotency-key': idempotencyKey } }),
+  list: () => request<z.infer<typeof caseListView>>('GET', '/cases'),
+};
+
 // Alerts: the officer's inbox (plain GET JSON, cacheable offline) and the publisher's alerts.
 type AlertView = import('@assay/core').AlertView;
 type AlertInput = import('@assay/core').AlertInput;
@@ -406,31 +433,4 @@ export const alertsApi = {
       query: { rightsHolderId, lang },
     }),
   rulesUrl: (alertId: string) => urlFor(`/alerts/${alertId}/rules`),
-};
-
-export type OpenCaseInput = z.input<typeof openCaseBody>;
-export type CaseOpened = z.infer<typeof caseOpenedView>;
-export type CaseSummary = z.infer<typeof caseListView>['cases'][number];
-
-/** Suspect-shipment cases: an officer's report opens one; retried with the same key, it opens it once. */
-export const casesApi = {
-  open: (body: OpenCaseInput, idempotencyKey: string) =>
-    request<CaseOpened>('POST', '/cases', { body, headers: { 'idempotency-key': idempotencyKey } }),
-  list: () => request<z.infer<typeof caseListView>>('GET', '/cases'),
-};
-
-/** Filters of a search, as strings taken from the page address. */
-export interface SearchFilters {
-  category?: string | undefined;
-  brandId?: string | undefined;
-  rightsHolderId?: string | undefined;
-  country?: string | undefined;
-}
-
-/** The officer's search across the guides they may open, and the lookup of a scanned GTIN. */
-export const searchApi = {
-  search: (q: string, lang: string, filters: SearchFilters, signal?: AbortSignal) =>
-    request<SearchView>('GET', '/search', { query: { q, lang, ...filters, limit: 30 }, signal }),
-  lookupGtin: (gtin: string, lang: string) =>
-    request<GtinLookupView>('GET', `/lookup/gtin/${encodeURIComponent(gtin)}`, { query: { lang } }),
 };
