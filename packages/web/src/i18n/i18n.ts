@@ -1,9 +1,25 @@
 import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from '@assay/core';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from '../locales/en.json';
-import es from '../locales/es.json';
-import fr from '../locales/fr.json';
+
+/** Each language is its own chunk: a reader downloads theirs only (about 20 kB gzipped each). */
+const TRANSLATIONS: Record<Locale, () => Promise<{ default: Record<string, unknown> }>> = {
+  en: () => import('../locales/en.json'),
+  fr: () => import('../locales/fr.json'),
+  es: () => import('../locales/es.json'),
+};
+
+async function loadTranslations(locale: Locale): Promise<void> {
+  if (i18next.hasResourceBundle(locale, 'translation')) return;
+  const { default: translation } = await TRANSLATIONS[locale]();
+  i18next.addResourceBundle(locale, 'translation', translation);
+}
+
+/** Shows the UI in `locale` once its translations are loaded, without keeping it as the reader's choice. */
+export async function switchLanguage(locale: Locale): Promise<void> {
+  await loadTranslations(locale);
+  await i18next.changeLanguage(locale);
+}
 
 const STORAGE_KEY = 'assay.locale';
 
@@ -36,18 +52,24 @@ export async function chooseLocale(locale: Locale): Promise<void> {
   } catch {
     // Private browsing may refuse storage; the language then lasts for this page only.
   }
-  await i18next.changeLanguage(locale);
+  await switchLanguage(locale);
 }
 
-/** Starts i18next before the first render; the signed-in user's locale replaces this once known. */
-export function initI18n(): void {
+/**
+ * Starts i18next with the reader's language loaded; render after it resolves. The signed-in user's
+ * locale replaces this once known. Every key exists in every language (a test checks), so there is
+ * no fallback language to download as well.
+ */
+export async function initI18n(): Promise<void> {
   i18next.on('languageChanged', (language) => {
     document.documentElement.lang = language;
   });
-  void i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, fr: { translation: fr }, es: { translation: es } },
-    lng: storedLocale() ?? browserLocale() ?? DEFAULT_LOCALE,
-    fallbackLng: DEFAULT_LOCALE,
+  const locale = storedLocale() ?? browserLocale() ?? DEFAULT_LOCALE;
+  await i18next.use(initReactI18next).init({
+    resources: {},
+    partialBundledLanguages: true,
+    lng: locale,
+    fallbackLng: false,
     supportedLngs: [...LOCALES],
     interpolation: { escapeValue: false },
     // One namespace; keys such as `scopes.organisation:read` contain colons.
@@ -55,6 +77,7 @@ export function initI18n(): void {
     initAsync: false,
     showSupportNotice: false,
   });
+  await switchLanguage(locale);
   document.documentElement.lang = i18next.language;
 }
 

@@ -11,7 +11,7 @@ import { PageHeading } from '../../components/page-heading';
 import { SubmitButton } from '../../components/submit-button';
 import { useForm } from '../../components/use-form';
 import { useFormat } from '../../i18n/format';
-import { currentLocale, hasChosenLocale } from '../../i18n/i18n';
+import { currentLocale, hasChosenLocale, switchLanguage } from '../../i18n/i18n';
 
 /** Opened from the emailed link `/invitations/<token>`: creates the invited person's account. */
 export function AcceptInvitation() {
@@ -31,9 +31,9 @@ export function AcceptInvitation() {
   useEffect(() => {
     // Speak the language the inviter chose unless this browser already picked one.
     if (!invitationLocale || hasChosenLocale()) return;
-    void i18n.changeLanguage(invitationLocale);
+    void switchLanguage(invitationLocale);
     setAccount((current) => ({ ...current, locale: invitationLocale }));
-  }, [invitationLocale, i18n]);
+  }, [invitationLocale]);
 
   if (preview.loading) return <p role="status">{t('app.loading')}</p>;
   if (!preview.data) {
