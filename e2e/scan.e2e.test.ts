@@ -215,20 +215,14 @@ describe('scanning at the inspection bench', () => {
 
   it('a GTIN no guide carries names the rights holder whose company prefix it has, with contacts', async () => {
     const t = en;
-    // Halvorsen declares its GS1 company prefix.
+    // Halvorsen declares a second GS1 company prefix on its brands page (the demo has 7038210).
     const owner = await signedIn('pharmaAdmin', t);
-    const session = (await (await owner.request.get('/api/session')).json()) as {
-      csrfToken: string;
-      organisation: { id: string };
-    };
-    const declared = await owner.request.put(
-      `/api/rights-holders/${session.organisation.id}/company-prefixes`,
-      {
-        data: { prefixes: ['703821'] },
-        headers: { 'x-csrf-token': session.csrfToken },
-      },
-    );
-    expect(declared.status()).toBe(200);
+    await owner.goto('/portfolio/brands');
+    const prefixes = owner.getByLabel(t.companyPrefixes.label, exact);
+    await prefixes.fill('703821');
+    await prefixes.press('Enter');
+    await owner.getByRole('button', { name: t.companyPrefixes.save, exact: true }).click();
+    await visible(owner.getByText(interpolate(t.companyPrefixes.saved_other, { count: 2 }), exact));
 
     const page = await signedIn('customsKeOfficer', t);
     await page.goto('/scan');

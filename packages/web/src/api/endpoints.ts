@@ -11,6 +11,7 @@ import type {
   caseListView,
   caseOpenedView,
   companyListView,
+  companyPrefixesView,
   companyView,
   contactBody,
   decisionBody,
@@ -377,6 +378,20 @@ export const companiesApi = {
   list: (q?: string) =>
     request<z.infer<typeof companyListView>>('GET', '/catalogue/rights-holders', { query: { q } }),
   get: (rightsHolderId: string) => request<Company>('GET', `/catalogue/rights-holders/${rightsHolderId}`),
+};
+
+/** The GS1 company prefixes a rights holder licenses, said to officers who scan an unknown GTIN. */
+export const companyPrefixesApi = {
+  list: (rightsHolderId: string) =>
+    request<z.infer<typeof companyPrefixesView>>('GET', `/rights-holders/${rightsHolderId}/company-prefixes`),
+  replace: (rightsHolderId: string, prefixes: string[]) =>
+    request<z.infer<typeof companyPrefixesView>>(
+      'PUT',
+      `/rights-holders/${rightsHolderId}/company-prefixes`,
+      {
+        body: { prefixes },
+      },
+    ),
 };
 
 /** Filters of a search, as strings taken from the page address. */

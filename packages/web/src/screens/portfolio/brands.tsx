@@ -13,6 +13,7 @@ import { PageHeading } from '../../components/page-heading';
 import { SubmitButton } from '../../components/submit-button';
 import { listError, useForm } from '../../components/use-form';
 import { useFormat } from '../../i18n/format';
+import { CompanyPrefixes } from './company-prefixes';
 import { ImageField, ImageLibraryProvider } from './image-fields';
 import { usePortfolioScope } from './portfolio-scope';
 
@@ -108,6 +109,7 @@ export function Brands() {
           }}
         />
       </ImageLibraryProvider>
+      <CompanyPrefixes rightsHolderId={rightsHolder.id} />
     </>
   );
 }
