@@ -64,7 +64,7 @@ export const searchView = z.object({
   results: z.array(searchResult),
   /** Query words that matched nothing and were read as the nearest indexed word. */
   corrections: z.array(z.object({ from: z.string(), to: z.string() })),
-  /** Counted over the candidates matching the query words that the reader may see, before the filters. */
+  /** Counted over the candidates: what matches the query words and the filters and the reader may see (up to `total`). */
   facets: z.object({
     categories: z.array(z.object({ value: z.string(), count: facetCount })),
     brands: z.array(z.object({ id: uuid, name: z.string(), count: facetCount })),

@@ -1,5 +1,6 @@
+import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { SessionStage } from '../../db/schema.js';
+import type { SessionStage, SessionTable } from '../../db/schema.js';
 
 const USER_COLUMNS = [
   'users.id',
@@ -73,24 +74,89 @@ export async function insertSession(
     .execute();
 }
 
-export function findSession(db: Db, id: string) {
-  return db
-    .selectFrom('sessions')
-    .select([
-      'id',
-      'user_id',
-      'stage',
-      'csrf_token',
-      'pending_totp_secret',
-      'created_at',
-      'expires_at',
-      'last_seen_at',
-    ])
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
+/** A session as a request sees it. */
+export type SessionRecord = Pick<
+  Selectable<SessionTable>,
+  | 'id'
+  | 'user_id'
+  | 'stage'
+  | 'csrf_token'
+  | 'pending_totp_secret'
+  | 'created_at'
+  | 'expires_at'
+  | 'last_seen_at'
+>;
 
-export type SessionRecord = NonNullable<Awaited<ReturnType<typeof findSession>>>;
+/**
+ * A session with its person and their membership (or null), in one round trip: every signed-in
+ * request resolves one, so this is the floor of every endpoint's latency.
+ */
+export async function findSessionWithPerson(db: Db, id: string) {
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users', 'users.id', 's.user_id')
+    .leftJoin('memberships as m', 'm.user_id', 'users.id')
+    .leftJoin('organisations as o', 'o.id', 'm.organisation_id')
+    .select([
+      's.id as session_id',
+      's.stage',
+      's.csrf_token',
+      's.pending_totp_secret',
+      's.created_at as session_created_at',
+      's.expires_at',
+      's.last_seen_at',
+      ...USER_COLUMNS,
+      'm.roles',
+      'm.status as membership_status',
+      'o.id as organisation_id',
+      'o.name as organisation_name',
+      'o.kind as organisation_kind',
+      'o.country_code as organisation_country_code',
+      'o.status as organisation_status',
+    ])
+    .where('s.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const session: SessionRecord = {
+    id: row.session_id,
+    user_id: row.id,
+    stage: row.stage,
+    csrf_token: row.csrf_token,
+    pending_totp_secret: row.pending_totp_secret,
+    created_at: row.session_created_at,
+    expires_at: row.expires_at,
+    last_seen_at: row.last_seen_at,
+  };
+  const user: UserRecord = {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    locale: row.locale,
+    password_hash: row.password_hash,
+    totp_secret: row.totp_secret,
+    totp_enabled_at: row.totp_enabled_at,
+    totp_last_step: row.totp_last_step,
+    failed_sign_ins: row.failed_sign_ins,
+    locked_until: row.locked_until,
+  };
+  const membership: MembershipRecord | null =
+    row.membership_status &&
+    row.roles &&
+    row.organisation_id &&
+    row.organisation_kind &&
+    row.organisation_status
+      ? {
+          roles: row.roles,
+          status: row.membership_status,
+          organisation_id: row.organisation_id,
+          organisation_name: row.organisation_name!,
+          organisation_kind: row.organisation_kind,
+          organisation_country_code: row.organisation_country_code,
+          organisation_status: row.organisation_status,
+        }
+      : null;
+  return { session, user, membership };
+}
 
 export async function deleteSession(db: Db, id: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', id).execute();

@@ -14,7 +14,7 @@ import {
   deleteSession,
   deleteUserSessions,
   findMembership,
-  findSession,
+  findSessionWithPerson,
   findUserByEmail,
   findUserById,
   insertSession,
@@ -254,19 +254,18 @@ export function createIdentityService(deps: Deps) {
     /** Resolve a session cookie into the caller's identity, expiring idle and old sessions. */
     async resolveSession(cookie: string): Promise<RequestAuth> {
       const id = sha256(cookie);
-      const session = await findSession(db, id);
+      const found = await findSessionWithPerson(db, id);
       const now = clock.now();
-      if (!session) return { kind: 'anonymous' };
+      if (!found) return { kind: 'anonymous' };
+      const { session, user, membership } = found;
       if (session.expires_at <= now || addSeconds(session.last_seen_at, limits.sessionIdleSeconds) <= now) {
         await deleteSession(db, id);
         return { kind: 'anonymous' };
       }
-      const user = await findUserById(db, session.user_id);
-      if (!user) return { kind: 'anonymous' };
       if (now.getTime() - session.last_seen_at.getTime() > 60_000) {
         await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
       }
-      return { kind: 'session', session, user, membership: (await findMembership(db, user.id)) ?? null };
+      return { kind: 'session', session, user, membership };
     },
 
     async view(auth: RequestAuth): Promise<SessionView> {

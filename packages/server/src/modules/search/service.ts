@@ -178,18 +178,9 @@ export function createSearchService(deps: { db: Db }) {
       if (read.text && !text.tsquery && !gtinRows.length) return empty;
 
       const input = { organisationId: actor.organisationId, tsquery: text.tsquery, exactKey: text.exactKey };
-      // Facets count the candidates before the filters; the filters themselves apply in the
-      // database, before the cap, so a filter never hides a match beyond the first candidates.
-      const [unfiltered, filtered] = await Promise.all([
-        text.tsquery || !hasFilter(filters)
-          ? candidates(db, { ...input, filters: {}, cap: CANDIDATE_CAP })
-          : Promise.resolve(null),
-        hasFilter(filters)
-          ? candidates(db, { ...input, filters, cap: CANDIDATE_CAP })
-          : Promise.resolve(null),
-      ]);
-      const hits = filtered ?? unfiltered ?? [];
-      const facetRows = unfiltered && text.tsquery ? unfiltered : hits;
+      // The filters apply in the database, before the cap, so a filter never hides a match beyond
+      // the first candidates; facets count the same candidates (one bounded query per search).
+      const hits = await candidates(db, { ...input, filters, cap: CANDIDATE_CAP });
 
       const gtinIds = new Set(
         gtinRows
@@ -234,7 +225,7 @@ export function createSearchService(deps: { db: Db }) {
       return {
         results,
         corrections: text.corrections,
-        facets: facetsOf(facetRows),
+        facets: facetsOf(hits),
         total: Math.min(CANDIDATE_CAP, hits.length + gtinIds.size),
       };
     },
