@@ -100,7 +100,34 @@ export async function up(db: Kysely<unknown>): Promise<void> {
           end order by s.target_kind), '{}')
         from product_shares s where s.product_id = product $$`.execute(db);
 
-  // Rebuild the search rows and vocabulary of these products (set-based: also the backfill and bulk loads).
+  // What a product's search row holds, from its values: shared by the trigger and the bulk refresh.
+  await sql`
+    create function product_search_document(brand text, aliases text[], name jsonb, reference text, hs_codes text[])
+      returns tsvector
+      language sql immutable parallel safe
+      as $$ select
+        setweight(to_tsvector('simple', search_fold(brand || ' ' || array_to_string(aliases, ' '))), 'A') ||
+        setweight(to_tsvector('simple', search_fold(search_texts(name))) || search_stems(name), 'B') ||
+        setweight(to_tsvector('simple', search_fold(reference || ' ' || array_to_string(hs_codes, ' '))), 'C') $$`.execute(
+    db,
+  );
+  await sql`
+    create function product_search_description(description jsonb) returns tsvector
+      language sql immutable parallel safe
+      as $$ select to_tsvector('simple', search_fold(search_texts(description))) || search_stems(description) $$`.execute(
+    db,
+  );
+  // Words worth correcting a query word to: no codes (digits), nothing shorter than three letters.
+  await sql`
+    create function product_search_vocabulary(brand text, aliases text[], name jsonb, description jsonb)
+      returns setof text
+      language sql immutable parallel safe
+      as $$ select w.lexeme from unnest(to_tsvector('simple', search_fold(
+          brand || ' ' || array_to_string(aliases, ' ') || ' ' || search_texts(name) || ' ' || search_texts(description)))) w
+        where length(w.lexeme) between 3 and 40 and w.lexeme !~ '[0-9]' $$`.execute(db);
+
+  // Rebuild the search rows and vocabulary of these products, set-based: the backfill, bulk loads
+  // and brand renames.
   await sql`
     create function product_search_refresh(ids uuid[]) returns void
       language sql
@@ -109,29 +136,43 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         (product_id, organisation_id, brand_id, category, countries, visibility, document, description_document)
       select p.id, p.organisation_id, p.brand_id, p.category, p.countries_of_manufacture,
         product_search_visibility(p.id, p.organisation_id),
-        setweight(to_tsvector('simple', search_fold(b.name || ' ' || array_to_string(b.aliases, ' '))), 'A') ||
-        setweight(to_tsvector('simple', search_fold(search_texts(p.name))) || search_stems(p.name), 'B') ||
-        setweight(to_tsvector('simple', search_fold(p.reference || ' ' || array_to_string(p.hs_codes, ' '))), 'C'),
-        to_tsvector('simple', search_fold(search_texts(p.description))) || search_stems(p.description)
+        product_search_document(b.name, b.aliases, p.name, p.reference, p.hs_codes),
+        product_search_description(p.description)
       from unnest(ids) as t(id) join products p on p.id = t.id join brands b on b.id = p.brand_id
       on conflict (product_id) do update set
         organisation_id = excluded.organisation_id, brand_id = excluded.brand_id,
         category = excluded.category, countries = excluded.countries, visibility = excluded.visibility,
         document = excluded.document, description_document = excluded.description_document;
       insert into search_words (word)
-      select distinct w.lexeme
+      select distinct w
       from unnest(ids) as t(id) join products p on p.id = t.id join brands b on b.id = p.brand_id,
-        unnest(to_tsvector('simple', search_fold(
-          b.name || ' ' || array_to_string(b.aliases, ' ') || ' ' || search_texts(p.name) || ' ' ||
-          search_texts(p.description)))) w
-      where length(w.lexeme) between 3 and 40 and w.lexeme !~ '[0-9]'
+        product_search_vocabulary(b.name, b.aliases, p.name, p.description) w
       on conflict do nothing;
       $$`.execute(db);
 
+  // One product written: from its new values (PL/pgSQL keeps these simple statements' plans).
   await sql`
     create function product_search_on_product() returns trigger
       language plpgsql
-      as $$ begin perform product_search_refresh(array[new.id]); return null; end $$`.execute(db);
+      as $$
+      declare brand record;
+      begin
+        select b.name, b.aliases into brand from brands b where b.id = new.brand_id;
+        insert into product_search
+          (product_id, organisation_id, brand_id, category, countries, visibility, document, description_document)
+        values (new.id, new.organisation_id, new.brand_id, new.category, new.countries_of_manufacture,
+          product_search_visibility(new.id, new.organisation_id),
+          product_search_document(brand.name, brand.aliases, new.name, new.reference, new.hs_codes),
+          product_search_description(new.description))
+        on conflict (product_id) do update set
+          organisation_id = excluded.organisation_id, brand_id = excluded.brand_id,
+          category = excluded.category, countries = excluded.countries, visibility = excluded.visibility,
+          document = excluded.document, description_document = excluded.description_document;
+        insert into search_words (word)
+        select distinct w from product_search_vocabulary(brand.name, brand.aliases, new.name, new.description) w
+        on conflict do nothing;
+        return null;
+      end $$`.execute(db);
   await sql`
     create trigger product_search_product after insert or update on products
       for each row execute function product_search_on_product()`.execute(db);
@@ -179,6 +220,9 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     'product_search_on_brand()',
     'product_search_on_product()',
     'product_search_refresh(uuid[])',
+    'product_search_vocabulary(text, text[], jsonb, jsonb)',
+    'product_search_description(jsonb)',
+    'product_search_document(text, text[], jsonb, text, text[])',
     'product_search_visibility(uuid, uuid)',
   ])
     await sql.raw(`drop function if exists ${fn}`).execute(db);
