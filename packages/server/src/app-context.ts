@@ -93,7 +93,7 @@ export async function createAppContext(config: Config, overrides: ContextOverrid
   const contacts = createContactService({ db, clock, portfolio });
   const search = createSearchService({ db });
   const companyPrefixes = createCompanyPrefixService({ db, clock, portfolio });
-  const cases = createCaseService({ db, clock, portfolio });
+  const cases = createCaseService({ db, clock });
   const representations = createRepresentationService({ db, clock });
   /** The hourly job of `serve`; tests run it with their own clock. */
   const remindExpiringRecordations = createRecordationReminder({

@@ -11,8 +11,7 @@ import { forbidden, invalid, notFound } from '../../http/errors.js';
 import { runIdempotent } from '../../http/idempotency.js';
 import type { Clock } from '../../lib/clock.js';
 import { recordActorAudit } from '../audit/queries.js';
-import { sharedWith } from '../portfolio/queries.js';
-import type { PortfolioService } from '../portfolio/service.js';
+import { loadViewer, sharedWith } from '../portfolio/queries.js';
 import { caseQuery, nextCaseReference, visibleCases } from './queries.js';
 
 const OPENING_ROLES = ['officer', 'national_coordinator', 'analyst'] as const;
@@ -29,12 +28,8 @@ export function mayOpenCases(actor: Actor): boolean {
  * the rights holders whose products are named see it. Opening is idempotent per user and key, so
  * an officer's phone can resend a report queued offline without creating it twice.
  */
-export function createCaseService(deps: {
-  db: Db;
-  clock: Clock;
-  portfolio: Pick<PortfolioService, 'viewerOf'>;
-}) {
-  const { db, clock, portfolio } = deps;
+export function createCaseService(deps: { db: Db; clock: Clock }) {
+  const { db, clock } = deps;
 
   /** Products the officer may see, by id; a named product they may not see is refused at its path. */
   async function visibleProducts(trx: Db, viewer: PortfolioViewer, body: OpenCaseBody) {
@@ -63,7 +58,7 @@ export function createCaseService(deps: {
 
     async open(actor: Actor, body: OpenCaseBody, idempotencyKey: string, ip: string | null) {
       if (!mayOpenCases(actor)) throw forbidden('Only officers, analysts and coordinators open cases');
-      const viewer = await portfolio.viewerOf(actor);
+      const viewer = await loadViewer(db, actor);
       const countryCode = body.location.countryCode ?? viewer.countryCode;
       if (!countryCode) throw invalid('location.countryCode', 'Say in which country the goods are');
       return runIdempotent(
@@ -144,7 +139,7 @@ export function createCaseService(deps: {
 
     /** Cases the actor may see, newest first: their authority's, or those naming their products. */
     async list(actor: Actor, lang: string) {
-      const viewer = await portfolio.viewerOf(actor);
+      const viewer = await loadViewer(db, actor);
       const rows = await visibleCases(db, viewer).orderBy('c.created_at', 'desc').limit(200).execute();
       return rows.map((row) => ({
         id: row.id,
@@ -158,7 +153,7 @@ export function createCaseService(deps: {
     },
 
     async get(actor: Actor, caseId: string, lang: string): Promise<CaseView> {
-      const viewer = await portfolio.viewerOf(actor);
+      const viewer = await loadViewer(db, actor);
       const row = await visibleCases(db, viewer).where('c.id', '=', caseId).executeTakeFirst();
       if (!row) throw notFound('Case');
       const detail = await caseQuery(db, caseId);

@@ -10,6 +10,7 @@ import type { Db } from '../../db/database.js';
 import { notFound } from '../../http/errors.js';
 import type { Clock } from '../../lib/clock.js';
 import { recordActorAudit } from '../audit/queries.js';
+import { loadViewer } from '../portfolio/queries.js';
 import type { PortfolioService } from '../portfolio/service.js';
 import { contactQuery, contactsForReader, toContactView } from './queries.js';
 
@@ -36,29 +37,6 @@ export function createContactService(deps: {
     ip: string | null,
     details: Record<string, unknown> = {},
   ) => recordActorAudit(trx, actor, rightsHolderId, action, { type: 'contact', id: contactId }, ip, details);
-
-  async function viewerOf(actor: Actor): Promise<PortfolioViewer> {
-    const organisation = await db
-      .selectFrom('organisations')
-      .select('country_code')
-      .where('id', '=', actor.organisationId)
-      .executeTakeFirstOrThrow();
-    const represented =
-      actor.organisationKind === 'legal_representative'
-        ? await db
-            .selectFrom('representations')
-            .select('rights_holder_id')
-            .where('legal_representative_id', '=', actor.organisationId)
-            .execute()
-        : [];
-    return {
-      organisationId: actor.organisationId,
-      organisationKind: actor.organisationKind,
-      countryCode: organisation.country_code,
-      roles: actor.roles,
-      representedRightsHolderIds: represented.map((row) => row.rights_holder_id),
-    };
-  }
 
   async function loadContact(executor: Db, rightsHolderId: string, contactId: string) {
     const row = await contactQuery(executor)
@@ -170,7 +148,7 @@ export function createContactService(deps: {
      * matches the company name, a brand name or a brand alias. Anyone else: not found.
      */
     async companies(actor: Actor, filter: { q?: string | undefined }) {
-      const viewer = await viewerOf(actor);
+      const viewer = await loadViewer(db, actor);
       if (!canSeeCompanyInformation(viewer)) throw notFound('Rights holder');
       let query = activeRightsHolders().orderBy('o.name').limit(500);
       if (filter.q) {
@@ -217,7 +195,7 @@ export function createContactService(deps: {
      * reader's country first) — for enforcement users and the rights holder's own side.
      */
     async company(actor: Actor, rightsHolderId: string) {
-      const viewer = await viewerOf(actor);
+      const viewer = await loadViewer(db, actor);
       if (companyInformationAccess(viewer, rightsHolderId) === 'none') throw notFound('Rights holder');
       const company = await activeRightsHolders().where('o.id', '=', rightsHolderId).executeTakeFirst();
       if (!company) throw notFound('Rights holder');

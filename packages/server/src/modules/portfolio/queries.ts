@@ -1,3 +1,4 @@
+import type { Actor, PortfolioViewer } from '@assay/core';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 
@@ -139,4 +140,28 @@ export function sharedWith(db: Db, viewer: { organisationId: string; countryCode
         ),
     ),
   );
+}
+
+/** The actor as sharing sees them: organisation, its country, and the rights holders a firm represents. */
+export async function loadViewer(db: Db, actor: Actor): Promise<PortfolioViewer> {
+  const organisation = await db
+    .selectFrom('organisations')
+    .select('country_code')
+    .where('id', '=', actor.organisationId)
+    .executeTakeFirstOrThrow();
+  const represented =
+    actor.organisationKind === 'legal_representative'
+      ? await db
+          .selectFrom('representations')
+          .select('rights_holder_id')
+          .where('legal_representative_id', '=', actor.organisationId)
+          .execute()
+      : [];
+  return {
+    organisationId: actor.organisationId,
+    organisationKind: actor.organisationKind,
+    countryCode: organisation.country_code,
+    roles: actor.roles,
+    representedRightsHolderIds: represented.map((row) => row.rights_holder_id),
+  };
 }

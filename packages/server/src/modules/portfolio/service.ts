@@ -16,7 +16,14 @@ import { conflict, invalid, notFound } from '../../http/errors.js';
 import type { Clock } from '../../lib/clock.js';
 import { recordActorAudit, recordAudit } from '../audit/queries.js';
 import { guideRecords } from '../supply-chain/guide-records.js';
-import { listProducts, loadProduct, loadShares, type ProductRecord, sharedWith } from './queries.js';
+import {
+  listProducts,
+  loadProduct,
+  loadShares,
+  loadViewer,
+  type ProductRecord,
+  sharedWith,
+} from './queries.js';
 
 function isUniqueViolation(error: unknown): error is { constraint?: string } {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
@@ -82,31 +89,6 @@ export function createPortfolioService(deps: { db: Db; clock: Clock }) {
       if (representation) return rightsHolderId;
     }
     throw notFound('Rights holder');
-  }
-
-  async function viewerOf(actor: Actor): Promise<PortfolioViewer> {
-    const org = await db
-      .selectFrom('organisations')
-      .select('country_code')
-      .where('id', '=', actor.organisationId)
-      .executeTakeFirstOrThrow();
-    const represented =
-      actor.organisationKind === 'legal_representative'
-        ? (
-            await db
-              .selectFrom('representations')
-              .select('rights_holder_id')
-              .where('legal_representative_id', '=', actor.organisationId)
-              .execute()
-          ).map((row) => row.rights_holder_id)
-        : [];
-    return {
-      organisationId: actor.organisationId,
-      organisationKind: actor.organisationKind,
-      countryCode: org.country_code,
-      roles: actor.roles,
-      representedRightsHolderIds: represented,
-    };
   }
 
   async function productOf(executor: Db, rightsHolderId: string, productId: string): Promise<ProductRecord> {
@@ -253,9 +235,6 @@ export function createPortfolioService(deps: { db: Db; clock: Clock }) {
     managedRightsHolder: (actor: Actor, rightsHolderId: string) =>
       managedRightsHolder(db, actor, rightsHolderId),
 
-    /** The actor as portfolio sharing sees them: organisation, country, represented rights holders. */
-    viewerOf,
-
     /** The one way a product is written, for callers holding a transaction (the bulk import). */
     writeProduct,
 
@@ -266,7 +245,7 @@ export function createPortfolioService(deps: { db: Db; clock: Clock }) {
     async accessToProducts(actor: Actor, productIds: readonly string[]): Promise<Map<string, ProductAccess>> {
       const access = new Map<string, ProductAccess>();
       if (!productIds.length) return access;
-      const viewer = await viewerOf(actor);
+      const viewer = await loadViewer(db, actor);
       const owners = await db
         .selectFrom('products')
         .select(['id', 'organisation_id'])
@@ -532,7 +511,7 @@ export function createPortfolioService(deps: { db: Db; clock: Clock }) {
 
     /** Products this enforcement user may open, in their language. */
     async catalogue(actor: Actor, lang: string) {
-      const viewer = await viewerOf(actor);
+      const viewer = await loadViewer(db, actor);
       if (!isEnforcementKind(viewer.organisationKind)) return [];
       const rows = await sharedWith(db, viewer).execute();
       return rows.map((row) => summary(row, lang));
@@ -544,7 +523,7 @@ export function createPortfolioService(deps: { db: Db; clock: Clock }) {
      * never the person) and written to the audit log of the viewer's organisation.
      */
     async guide(actor: Actor, productId: string, lang: string, ip: string | null) {
-      const viewer = await viewerOf(actor);
+      const viewer = await loadViewer(db, actor);
       const product = await loadProduct(db, productId);
       if (!product) throw notFound('Product');
       const access = productAccess(

@@ -11,6 +11,7 @@ import {
 } from '@assay/core';
 import type { Db } from '../../db/database.js';
 import { contactsForReader } from '../contacts/queries.js';
+import { loadViewer } from '../portfolio/queries.js';
 import {
   type Candidate,
   candidates,
@@ -131,29 +132,6 @@ const hasFilter = (filters: SearchFilters) =>
 export function createSearchService(deps: { db: Db }) {
   const { db } = deps;
 
-  async function viewerOf(actor: Actor): Promise<PortfolioViewer> {
-    const organisation = await db
-      .selectFrom('organisations')
-      .select('country_code')
-      .where('id', '=', actor.organisationId)
-      .executeTakeFirstOrThrow();
-    const represented =
-      actor.organisationKind === 'legal_representative'
-        ? await db
-            .selectFrom('representations')
-            .select('rights_holder_id')
-            .where('legal_representative_id', '=', actor.organisationId)
-            .execute()
-        : [];
-    return {
-      organisationId: actor.organisationId,
-      organisationKind: actor.organisationKind,
-      countryCode: organisation.country_code,
-      roles: actor.roles,
-      representedRightsHolderIds: represented.map((row) => row.rights_holder_id),
-    };
-  }
-
   return {
     async search(actor: Actor, query: SearchQuery, lang: string): Promise<SearchView> {
       const filters: SearchFilters = {
@@ -244,7 +222,7 @@ export function createSearchService(deps: { db: Db }) {
         };
       const owner = await prefixOwnerOf(db, gtin);
       if (!owner) return { gtin, products: [], prefixOwner: null };
-      const viewer = await viewerOf(actor);
+      const viewer = await loadViewer(db, actor);
       if (companyInformationAccess(viewer, owner.id) === 'none')
         return { gtin, products: [], prefixOwner: null };
       const contacts = await contactsForReader(db, owner.id, viewer.countryCode);
