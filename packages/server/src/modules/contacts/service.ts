@@ -3,7 +3,6 @@ import {
   type ContactBody,
   canSeeCompanyInformation,
   companyInformationAccess,
-  type PortfolioViewer,
 } from '@assay/core';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';

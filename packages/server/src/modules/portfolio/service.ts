@@ -1,7 +1,6 @@
 import {
   type Actor,
   isEnforcementKind,
-  type PortfolioViewer,
   type ProductAccess,
   type ProductBody,
   type ProductShare,

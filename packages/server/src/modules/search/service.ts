@@ -2,7 +2,6 @@ import {
   type Actor,
   companyInformationAccess,
   type GtinLookupView,
-  type PortfolioViewer,
   pickText,
   type SearchMatch,
   type SearchQuery,
