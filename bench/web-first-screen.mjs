@@ -24,7 +24,13 @@ const server = spawn(process.execPath, ['packages/server/dist/main.js', 'serve']
 });
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP localhost 127.0.0.1'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--host-resolver-rules=MAP localhost 127.0.0.1',
+    '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream',
+  ],
 });
 try {
   for (let tries = 0; ; tries++) {
@@ -51,21 +57,34 @@ try {
   if (!second.ok()) throw new Error(`two-factor sign-in failed: ${second.status()}`);
 
   const page = await context.newPage();
-  const scripts = [];
+  const fetched = [];
   page.on('response', async (response) => {
-    if (response.request().resourceType() !== 'script') return;
+    const path = new URL(response.url()).pathname;
+    if (!/\.(js|wasm)$/.test(path)) return;
     const body = await response.body();
-    scripts.push({ url: new URL(response.url()).pathname, raw: body.length, gzip: gzipSync(body).length });
+    fetched.push({ path, raw: body.length, gzip: gzipSync(body).length });
   });
   await page.goto(base, { waitUntil: 'networkidle' });
   await page.getByRole('searchbox').first().waitFor();
-  scripts.sort((a, b) => b.gzip - a.gzip);
+  const home = fetched.splice(0);
+  // Then the scan screen, as an officer would open it: a fake camera lets the reader start.
+  await page.evaluate(() => history.pushState({}, '', '/scan'));
+  await page.evaluate(() => window.dispatchEvent(new PopStateEvent('popstate')));
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(3000);
+  const scan = fetched.splice(0);
+
   const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
-  for (const script of scripts) console.log(`${kb(script.gzip).padStart(9)}  ${script.url}`);
-  const total = scripts.reduce((sum, script) => sum + script.gzip, 0);
-  console.log(
-    `${kb(total).padStart(9)}  gzipped JavaScript in ${scripts.length} files for the officer's first screen`,
-  );
+  const report = (title, files) => {
+    console.log(title);
+    for (const file of files.sort((a, b) => b.gzip - a.gzip)) {
+      console.log(`${kb(file.gzip).padStart(9)}  ${file.path} (${kb(file.raw)} uncompressed)`);
+    }
+    const total = files.reduce((sum, file) => sum + file.gzip, 0);
+    console.log(`${kb(total).padStart(9)}  gzipped in ${files.length} files\n`);
+  };
+  report("The officer's first screen (home: search and scan button)", home);
+  report('Opening the scan screen adds', scan);
 } finally {
   await browser.close();
   server.kill('SIGTERM');
