@@ -60,4 +60,13 @@ describe('the built web app as served', () => {
     expect(api.statusCode).toBe(404);
     expect(api.body).not.toContain('<title>');
   });
+
+  it("answers 404, not the app page, for a file that is not there (an old build's chunk)", async () => {
+    for (const url of ['/assets/scan-OLDHASH.js', '/icons/missing.png', '/favicon.ico']) {
+      const response = await app.inject({ method: 'GET', url });
+      expect(response.statusCode, url).toBe(404);
+      expect(response.body, url).not.toContain('<title>');
+    }
+    expect((await app.inject({ method: 'GET', url: '/reports/new' })).statusCode).toBe(200);
+  });
 });

@@ -12,7 +12,7 @@ const NEVER_STALE = new Set(['service-worker.js', 'manifest.webmanifest']);
 
 /**
  * Serve the built web app on the API's port: files by path, and index.html for any other GET
- * outside /api so that client-side routes survive a reload. Returns false when nothing is built.
+ * outside /api that does not name a file, so that client-side routes survive a reload. Returns false when nothing is built.
  */
 export async function registerWebApp(app: FastifyInstance, configured: string | null): Promise<boolean> {
   const root = resolve(configured ?? DEFAULT_DIST);
@@ -33,6 +33,9 @@ export async function registerWebApp(app: FastifyInstance, configured: string | 
         immutable: file.startsWith('assets/'),
       });
     }
+    // A missing file (an old build's chunk asked for by a tab opened before a release) is a 404:
+    // answered with index.html, the browser would fail to run it as a script with a puzzling error.
+    if (file.startsWith('assets/') || /\.[a-z0-9]+$/i.test(file)) return reply.callNotFound();
     return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
   });
   return true;
