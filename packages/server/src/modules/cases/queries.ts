@@ -24,17 +24,36 @@ export async function nextCaseReference(trx: Db, countryCode: string, now: Date)
 }
 
 /**
- * Cases a viewer may see: an authority sees the cases it opened; a rights holder those naming its
- * products; a legal representative those of the rights holders it acts for. Nobody else sees any.
+ * What of cases a viewer reads: an authority the cases it opened, whole; a rights holder (or a legal
+ * representative for those it acts for) the cases naming its products, and of their goods only its
+ * own lines — another rights holder's products and quantities in the same shipment are not its business.
  */
-export function visibleCases(db: Db, viewer: PortfolioViewer) {
-  const rightsHolders =
-    viewer.organisationKind === 'rights_holder'
-      ? [viewer.organisationId]
-      : viewer.organisationKind === 'legal_representative'
-        ? [...(viewer.representedRightsHolderIds ?? [])]
-        : [];
-  const opener = isEnforcementKind(viewer.organisationKind) ? viewer.organisationId : null;
+export interface CaseReader {
+  opener: string | null;
+  rightsHolders: string[];
+}
+
+export function caseReader(viewer: PortfolioViewer): CaseReader {
+  return {
+    opener: isEnforcementKind(viewer.organisationKind) ? viewer.organisationId : null,
+    rightsHolders:
+      viewer.organisationKind === 'rights_holder'
+        ? [viewer.organisationId]
+        : viewer.organisationKind === 'legal_representative'
+          ? [...(viewer.representedRightsHolderIds ?? [])]
+          : [],
+  };
+}
+
+/** Goods lines of case `c` the reader may see, as a condition on `g` (all of them for the opener). */
+function readableGoods(reader: CaseReader) {
+  if (reader.opener) return sql<boolean>`c.organisation_id = ${reader.opener}`;
+  if (!reader.rightsHolders.length) return sql<boolean>`false`;
+  return sql<boolean>`g.rights_holder_id in (${sql.join(reader.rightsHolders)})`;
+}
+
+/** Cases the reader may see; nobody else sees any. */
+export function visibleCases(db: Db, reader: CaseReader) {
   return db
     .selectFrom('cases as c')
     .select([
@@ -46,26 +65,27 @@ export function visibleCases(db: Db, viewer: PortfolioViewer) {
       'c.created_at',
       sql<LocalisedJson[]>`coalesce((
         select array_agg(p.name order by g.position) from case_goods g
-        join products p on p.id = g.product_id where g.case_id = c.id), '{}')`.as('product_names'),
+        join products p on p.id = g.product_id
+        where g.case_id = c.id and ${readableGoods(reader)}), '{}')`.as('product_names'),
     ])
     .where((eb) =>
       eb.or([
-        opener ? eb('c.organisation_id', '=', opener) : eb.val(false),
-        rightsHolders.length
+        reader.opener ? eb('c.organisation_id', '=', reader.opener) : eb.val(false),
+        reader.rightsHolders.length
           ? eb.exists(
               eb
                 .selectFrom('case_goods as g')
                 .select('g.case_id')
                 .whereRef('g.case_id', '=', 'c.id')
-                .where('g.rights_holder_id', 'in', rightsHolders),
+                .where('g.rights_holder_id', 'in', reader.rightsHolders),
             )
           : eb.val(false),
       ]),
     );
 }
 
-/** One case with who opened it and its goods lines (product names in every language). */
-export async function caseQuery(db: Db, caseId: string) {
+/** One case with who opened it and the goods lines the reader may see (product names in every language). */
+export async function caseQuery(db: Db, caseId: string, reader: CaseReader) {
   const row = await db
     .selectFrom('cases as c')
     .innerJoin('organisations as o', 'o.id', 'c.organisation_id')
@@ -77,7 +97,9 @@ export async function caseQuery(db: Db, caseId: string) {
     .selectFrom('case_goods as g')
     .leftJoin('products as p', 'p.id', 'g.product_id')
     .select(['g.product_id', 'g.rights_holder_id', 'g.description', 'g.quantity', 'p.name as product_name'])
+    .innerJoin('cases as c', 'c.id', 'g.case_id')
     .where('g.case_id', '=', caseId)
+    .where(readableGoods(reader))
     .orderBy('g.position')
     .execute();
   return { ...row, goods };

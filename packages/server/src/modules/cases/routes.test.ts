@@ -234,6 +234,59 @@ describe('who opens and who sees cases', () => {
     expect((await new TestClient(t.app).get('/api/cases')).statusCode).toBe(401);
   });
 
+  it("shows each rights holder only its own goods of a shipment that holds another's too", async () => {
+    const other = await client('rights_holder', 'DE', ['admin']);
+    const otherBrand = await other.client.post(`/api/rights-holders/${other.organisationId}/brands`, {
+      name: 'Kestrel Optics',
+      aliases: [],
+      categories: ['eyewear'],
+    });
+    const otherProduct = await other.client.post(`/api/rights-holders/${other.organisationId}/products`, {
+      brandId: otherBrand.json().id,
+      reference: 'KO-SUN-1',
+      name: text('Kestrel Optics aviator sunglasses'),
+      category: 'eyewear',
+      hsCodes: ['9004.10'],
+      identifiers: [],
+      countriesOfManufacture: ['IT'],
+      guidePoints: [],
+      indicators: [],
+    });
+    const otherProductId = otherProduct.json().id as string;
+    await other.client.request(
+      'PUT',
+      `/api/rights-holders/${other.organisationId}/products/${otherProductId}/shares`,
+      {
+        shares: [{ kind: 'all' }],
+      },
+    );
+    const opened = (
+      await open(
+        frOfficer,
+        report({
+          productIds: [sharedProductId, otherProductId],
+          goods: [
+            { productId: sharedProductId, description: 'Running shoes', quantity: 240 },
+            { productId: otherProductId, description: 'Sunglasses', quantity: 1200 },
+            { description: 'Unbranded boxes', quantity: 30 },
+          ],
+        }),
+      )
+    ).json();
+
+    const officerView = (await frOfficer.get(`/api/cases/${opened.id}`)).json();
+    expect(officerView.goods.map((line: { quantity: number }) => line.quantity)).toEqual([240, 1200, 30]);
+    const ownerView = (await owner.get(`/api/cases/${opened.id}`)).json();
+    expect(ownerView.goods).toEqual([expect.objectContaining({ productId: sharedProductId, quantity: 240 })]);
+    expect(ownerView.productNames).toEqual(['Velmora running shoe VLM-1']);
+    const otherView = (await other.client.get(`/api/cases/${opened.id}`)).json();
+    expect(otherView.goods).toEqual([expect.objectContaining({ productId: otherProductId, quantity: 1200 })]);
+    const listed = (await other.client.get('/api/cases')).json().cases;
+    expect(listed.find((item: { id: string }) => item.id === opened.id).productNames).toEqual([
+      'Kestrel Optics aviator sunglasses',
+    ]);
+  });
+
   it('writes the opening to the audit log of the authority', async () => {
     const opened = (await open(frOfficer, report())).json();
     const event = await t.ctx.db

@@ -12,7 +12,7 @@ import { runIdempotent } from '../../http/idempotency.js';
 import type { Clock } from '../../lib/clock.js';
 import { recordActorAudit } from '../audit/queries.js';
 import { loadViewer, sharedWith } from '../portfolio/queries.js';
-import { caseQuery, nextCaseReference, visibleCases } from './queries.js';
+import { caseQuery, caseReader, nextCaseReference, visibleCases } from './queries.js';
 
 const OPENING_ROLES = ['officer', 'national_coordinator', 'analyst'] as const;
 
@@ -140,7 +140,10 @@ export function createCaseService(deps: { db: Db; clock: Clock }) {
     /** Cases the actor may see, newest first: their authority's, or those naming their products. */
     async list(actor: Actor, lang: string) {
       const viewer = await loadViewer(db, actor);
-      const rows = await visibleCases(db, viewer).orderBy('c.created_at', 'desc').limit(200).execute();
+      const rows = await visibleCases(db, caseReader(viewer))
+        .orderBy('c.created_at', 'desc')
+        .limit(200)
+        .execute();
       return rows.map((row) => ({
         id: row.id,
         reference: row.reference,
@@ -154,9 +157,10 @@ export function createCaseService(deps: { db: Db; clock: Clock }) {
 
     async get(actor: Actor, caseId: string, lang: string): Promise<CaseView> {
       const viewer = await loadViewer(db, actor);
-      const row = await visibleCases(db, viewer).where('c.id', '=', caseId).executeTakeFirst();
+      const reader = caseReader(viewer);
+      const row = await visibleCases(db, reader).where('c.id', '=', caseId).executeTakeFirst();
       if (!row) throw notFound('Case');
-      const detail = await caseQuery(db, caseId);
+      const detail = await caseQuery(db, caseId, reader);
       const goods = detail.goods.map((line) => ({
         productId: line.product_id,
         productName: line.product_name ? pickText(line.product_name, lang).text : null,
