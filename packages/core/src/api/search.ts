@@ -111,11 +111,20 @@ export const gtinLookupView = z.object({
 });
 export type GtinLookupView = z.infer<typeof gtinLookupView>;
 
-/** A GS1 company prefix: 6 to 12 digits. */
+/**
+ * Ranges that are no company's: 00000 is where GTIN-8s sit once padded to 13 digits, and 02, 04 and
+ * 20–29 are for restricted circulation (in-store and internal numbers), never licensed to a brand.
+ */
+const NOT_A_COMPANY_PREFIX = /^(00000|02|04|2)/;
+
+/** A GS1 company prefix: 6 to 12 digits, as it starts a GTIN-13 (a UPC company prefix with a leading 0). */
 export const companyPrefix = z
   .string()
   .trim()
-  .regex(/^\d{6,12}$/, { message: 'A GS1 company prefix has 6 to 12 digits' });
+  .regex(/^\d{6,12}$/, { message: 'A GS1 company prefix has 6 to 12 digits' })
+  .refine((prefix) => !NOT_A_COMPANY_PREFIX.test(prefix), {
+    message: 'This range is for GTIN-8 or restricted-circulation numbers, not a company prefix',
+  });
 
 export const companyPrefixesBody = z.object({
   prefixes: z

@@ -63,6 +63,8 @@ describe('company prefixes', () => {
     ['too long', ['1234567890123'], 'prefixes.0'],
     ['not digits', ['59O1234'], 'prefixes.0'],
     ['the same prefix twice', ['5901234', '7038010', '5901234'], 'prefixes.2'],
+    ['in the GTIN-8 range', ['0000012'], 'prefixes.0'],
+    ['for restricted circulation', ['5901234', '2012345'], 'prefixes.1'],
   ])('refuse a prefix %s at its index', async (_case, prefixes, path) => {
     const response = await holder.client.request('PUT', url(), { prefixes });
     expect(response.statusCode).toBe(400);
@@ -78,6 +80,22 @@ describe('company prefixes', () => {
     expect(paths(response.json())).toEqual(['prefixes.1']);
     expect((await other.client.get(url(other.organisationId))).json().prefixes).toEqual([]);
   });
+
+  it.each([
+    ['inside', '59012345'],
+    ['around', '590123'],
+  ])(
+    "refuse a prefix %s another rights holder's, which would take over its lookups",
+    async (_case, prefix) => {
+      const other = await member('rights_holder');
+      const response = await other.client.request('PUT', url(other.organisationId), {
+        prefixes: ['7038010', prefix],
+      });
+      expect(response.statusCode).toBe(409);
+      expect(paths(response.json())).toEqual(['prefixes.1']);
+      expect((await other.client.get(url(other.organisationId))).json().prefixes).toEqual([]);
+    },
+  );
 
   it('are managed by any member of the rights holder and by its legal representative only', async () => {
     const memberOfHolder = new TestClient(t.app);

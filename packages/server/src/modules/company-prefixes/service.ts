@@ -1,4 +1,5 @@
 import type { Actor } from '@assay/core';
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { conflict } from '../../http/errors.js';
 import type { Clock } from '../../lib/clock.js';
@@ -35,7 +36,7 @@ export function createCompanyPrefixService(deps: {
 
   /** A prefix another rights holder declared: 409 naming the field. */
   const takenAt = (index: number) =>
-    conflict('This GS1 company prefix is declared by another rights holder', [
+    conflict('This GS1 company prefix is, contains or is part of one declared by another rights holder', [
       { path: `prefixes.${index}`, message: 'Declared by another rights holder' },
     ]);
 
@@ -51,13 +52,28 @@ export function createCompanyPrefixService(deps: {
       try {
         return await db.transaction().execute(async (trx) => {
           if (prefixes.length) {
+            // Nested prefixes overlap: the longest wins a lookup, so 40063810 inside another's
+            // 400638 would redirect officers to the wrong company. Either way round is refused.
             const taken = await trx
               .selectFrom('company_prefixes')
               .select('prefix')
-              .where('prefix', 'in', prefixes)
               .where('rights_holder_id', '<>', rightsHolderId)
+              .where((eb) =>
+                eb.or(
+                  prefixes.map((prefix) =>
+                    eb.or([
+                      eb(sql.val(prefix), 'like', sql<string>`company_prefixes.prefix || '%'`),
+                      eb('prefix', 'like', `${prefix}%`),
+                    ]),
+                  ),
+                ),
+              )
               .executeTakeFirst();
-            if (taken) throw takenAt(prefixes.indexOf(taken.prefix));
+            if (taken) {
+              const overlapping = (prefix: string) =>
+                prefix.startsWith(taken.prefix) || taken.prefix.startsWith(prefix);
+              throw takenAt(prefixes.findIndex(overlapping));
+            }
           }
           const before = (await list(trx, rightsHolderId)).map((row) => row.prefix);
           const removed = before.filter((prefix) => !prefixes.includes(prefix));
