@@ -199,6 +199,16 @@ describe('search relevance', () => {
     expect((await search(officerFr, 'q=nordic')).corrections).toEqual([]);
   });
 
+  it('never corrects towards a word only products hidden from the reader hold', async () => {
+    // "parfum" is only in SLV-2, shared with nobody: a French officer learns nothing of it.
+    const hidden = await search(officerFr, 'q=parfumm');
+    expect(hidden).toMatchObject({ results: [], corrections: [] });
+    // "Solvane" reaches the police unit it was shared with, corrected.
+    const shared = await search(namedPolice, 'q=solvanne');
+    expect(keysOf(shared.results)).toEqual(['SLV-1']);
+    expect(shared.corrections).toEqual([{ from: 'solvanne', to: 'solvane' }]);
+  });
+
   it('finds a product by its French or Spanish name, shown in the reader’s language', async () => {
     const french = await search(officerFr, `q=${encodeURIComponent('chaussure montagne')}&lang=fr`);
     expect(keysOf(french.results)).toEqual(['NRD-100']);

@@ -201,7 +201,9 @@ export function createSearchService(deps: { db: Db }) {
       ];
       return {
         results,
-        corrections: text.corrections,
+        // The vocabulary holds words of every product, shared or not: a correction is only said when
+        // it found something the reader may see (every word of the query is in each match).
+        corrections: hits.length ? text.corrections : [],
         facets: facetsOf(hits),
         total: Math.min(CANDIDATE_CAP, hits.length + gtinIds.size),
       };
