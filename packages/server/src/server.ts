@@ -15,6 +15,7 @@ import {
 import type { AppContext } from './app-context.js';
 import { registerAuthHooks } from './http/auth-hooks.js';
 import { AppError, registerErrorHandling } from './http/errors.js';
+import { refuseNulCharacters } from './http/nul-characters.js';
 import type { App } from './http/types.js';
 import { registerAlertRoutes } from './modules/alerts/routes.js';
 import { registerApiTokenRoutes } from './modules/api-tokens/routes.js';
@@ -118,6 +119,7 @@ export async function buildServer(ctx: AppContext): Promise<App> {
       ),
   });
   registerErrorHandling(app);
+  refuseNulCharacters(app);
   registerAuthHooks(app, ctx);
 
   registerHealthRoutes(app, ctx);

@@ -55,7 +55,10 @@ export const countryCode = z
   .trim()
   .toUpperCase()
   .refine(isCountryCode, { message: 'Not an ISO 3166-1 alpha-2 country code' });
-export const timestamp = z.iso.datetime({ offset: true });
+/** An ISO 8601 date-time with its offset; year 0 does not exist (and PostgreSQL refuses it). */
+export const timestamp = z.iso
+  .datetime({ offset: true })
+  .refine((value) => !value.startsWith('0000'), { message: 'There is no year 0' });
 /** A TOTP code (6 digits) or a recovery code (xxxxx-xxxxx). */
 export const twoFactorCode = z
   .string()
