@@ -8,6 +8,7 @@ import { type BlobStorage, createLocalStorage } from './lib/storage.js';
 import { createAlertDigest } from './modules/alerts/digest.js';
 import { createAlertBus } from './modules/alerts/event-bus.js';
 import { createAlertService } from './modules/alerts/service.js';
+import { type AlertStreamLimits, DEFAULT_ALERT_STREAM_LIMITS } from './modules/alerts/stream.js';
 import { createApiTokenService } from './modules/api-tokens/service.js';
 import { createCaseService } from './modules/cases/service.js';
 import { createCompanyPrefixService } from './modules/company-prefixes/service.js';
@@ -34,6 +35,7 @@ export interface Limits {
   /** Per client IP, on sign-in, registration and other unauthenticated forms. */
   authRequestsPerMinute: number;
   identity: IdentityLimits;
+  alertStream: AlertStreamLimits;
 }
 
 export interface ContextOverrides {
@@ -60,6 +62,7 @@ export async function createAppContext(config: Config, overrides: ContextOverrid
   const limits: Limits = {
     authRequestsPerMinute: 30,
     identity: DEFAULT_IDENTITY_LIMITS,
+    alertStream: DEFAULT_ALERT_STREAM_LIMITS,
     ...overrides.limits,
   };
 

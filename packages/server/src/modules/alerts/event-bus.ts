@@ -3,8 +3,12 @@ import { EventEmitter } from 'node:events';
 /** What changed, told to the open alert streams once the change is committed. */
 export type AlertEvent =
   | { type: 'published'; alertId: string }
-  /** Withdrawn, or a published alert changed (its countries or validity may differ). */
-  | { type: 'changed'; alertId: string }
+  /**
+   * Withdrawn, or a published alert changed (its countries or validity may differ); `targets` are
+   * its target countries before and after (empty: every country), so only readers it reached or
+   * reaches count again.
+   */
+  | { type: 'changed'; alertId: string; targets: (readonly string[])[] }
   /** The person read or acknowledged an alert (perhaps in another tab): their unread count moved. */
   | { type: 'read'; userId: string };
 

@@ -116,3 +116,44 @@ export async function acknowledgements(db: Db, alertIds: readonly string[]) {
   }
   return result;
 }
+
+/** What let a stream open: the browser session or the API token it was opened with. */
+export type StreamGrant = { kind: 'session'; id: string } | { kind: 'token'; id: string };
+
+/**
+ * Whether the grant a stream was opened with still lets the reader in: the session (or token)
+ * still exists and has not expired, and the membership and organisation are still active.
+ */
+export async function grantStillValid(
+  db: Db,
+  grant: StreamGrant,
+  reader: Reader,
+  now: Date,
+  sessionIdleSeconds: number,
+): Promise<boolean> {
+  const membership = db
+    .selectFrom('memberships as m')
+    .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+    .select('m.user_id')
+    .where('m.user_id', '=', reader.userId)
+    .where('m.organisation_id', '=', reader.organisationId)
+    .where('m.status', '=', 'active')
+    .where('o.status', '=', 'active');
+  const row =
+    grant.kind === 'session'
+      ? await membership
+          .innerJoin('sessions as s', 's.user_id', 'm.user_id')
+          .where('s.id', '=', grant.id)
+          .where('s.stage', '=', 'active')
+          .where('s.expires_at', '>', now)
+          .where('s.last_seen_at', '>', new Date(now.getTime() - sessionIdleSeconds * 1000))
+          .executeTakeFirst()
+      : await membership
+          .innerJoin('api_tokens as t', 't.created_by', 'm.user_id')
+          .where('t.id', '=', grant.id)
+          .whereRef('t.organisation_id', '=', 'm.organisation_id')
+          .where('t.revoked_at', 'is', null)
+          .where((eb) => eb.or([eb('t.expires_at', 'is', null), eb('t.expires_at', '>', now)]))
+          .executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { OrganisationKind, Role } from '@assay/core';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOrganisation, makeUser, signIn } from '../../test-support/factories.js';
 import { createTestApp, movableClock, type TestApp, TestClient } from '../../test-support/test-app.js';
@@ -10,6 +11,7 @@ let t: TestApp;
 interface Party {
   client: TestClient;
   organisationId: string;
+  userId: string;
 }
 
 async function party(
@@ -34,7 +36,7 @@ async function member(
   const user = await makeUser(t.ctx, organisationId, { roles, twoFactor: true, locale });
   const client = new TestClient(t.app);
   await signIn(client, t.ctx, user);
-  return { client, organisationId };
+  return { client, organisationId, userId: user.id };
 }
 
 async function brand(organisationId: string, name: string) {
@@ -124,7 +126,8 @@ const inboxIds = async (reader: Party, filter = 'active') =>
   );
 
 beforeAll(async () => {
-  t = await createTestApp({ clock });
+  // A short keep-alive, so a stream notices a lost session within the test.
+  t = await createTestApp({ clock, limits: { alertStream: { keepAliveMs: 200, perUser: 5 } } });
   holder = await party('rights_holder', 'DE', ['member'], { name: 'Velotrax Sports GmbH' });
   holderBrand = await brand(holder.organisationId, 'Velotrax');
   sharedProduct = await product(holder.organisationId, holderBrand, 'VX-100', true);
@@ -464,7 +467,7 @@ async function openStream(address: string, client: TestClient) {
   const events: { event: string; data: unknown }[] = [];
   let buffer = '';
   const waiters: (() => void)[] = [];
-  void (async () => {
+  const ended = (async () => {
     try {
       for (;;) {
         const { value, done } = await reader.read();
@@ -484,6 +487,7 @@ async function openStream(address: string, client: TestClient) {
     } catch {
       // aborted
     }
+    for (const wake of waiters.splice(0)) wake();
   })();
   return {
     events,
@@ -500,9 +504,25 @@ async function openStream(address: string, client: TestClient) {
         });
       }
     },
+    /** Resolves when the server ends the stream (or it is closed here). */
+    ended,
     close: () => controller.abort(),
   };
 }
+
+/** Wait until the open streams (listeners on the alert bus) come down to `count`. */
+async function streamsDownTo(count: number) {
+  const deadline = Date.now() + 5000;
+  while (t.ctx.alertBus.listenerCount() > count && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  return t.ctx.alertBus.listenerCount();
+}
+
+const withTimeout = <T>(promise: Promise<T>, ms = 5000) =>
+  Promise.race([
+    promise,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out')), ms)),
+  ]);
 
 describe('the alert stream', () => {
   let address: string;
@@ -556,9 +576,98 @@ describe('the alert stream', () => {
     ke.close();
     // A stream left open is ended by the server when it stops (afterAll would otherwise hang).
     await (await openStream(address, officerFr2.client)).nth('unread', 0);
-    const deadline = Date.now() + 5000;
-    while (t.ctx.alertBus.listenerCount() > listenersBefore + 1 && Date.now() < deadline)
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(t.ctx.alertBus.listenerCount()).toBe(listenersBefore + 1);
+    expect(await streamsDownTo(listenersBefore + 1)).toBe(listenersBefore + 1);
+  });
+
+  it('counts again only for readers a changed or withdrawn alert reached', async () => {
+    const listenersBefore = t.ctx.alertBus.listenerCount();
+    const fr = await openStream(address, officerFr.client);
+    const ke = await openStream(address, officerKe.client);
+    await fr.nth('unread', 0);
+    await ke.nth('unread', 0);
+    const forFr = await published(holder);
+    await fr.nth('unread', 1);
+    await holder.client.request('PUT', `/api/alerts/${forFr}`, alert({ severity: 'medium' }));
+    await fr.nth('unread', 2);
+    await holder.client.post(`/api/alerts/${forFr}/withdraw`);
+    await fr.nth('unread', 3);
+    // The next alert for every country: Kenya's stream has had nothing in between.
+    const forAll = await published(holder, { targetCountries: [] });
+    await ke.nth('unread', 1);
+    expect(ke.events.map((item) => item.event)).toEqual(['unread', 'alert', 'unread']);
+    expect(await ke.nth('alert', 0)).toMatchObject({ id: forAll });
+    await holder.client.post(`/api/alerts/${forAll}/withdraw`);
+    fr.close();
+    ke.close();
+    expect(await streamsDownTo(listenersBefore)).toBe(listenersBefore);
+  });
+
+  it('forgets a stream whose caller left before it was served, and keeps five per person', async () => {
+    const listenersBefore = t.ctx.alertBus.listenerCount();
+    // The sessions table is locked while the caller gives up, so the server still has the request
+    // to authorise after the connection is gone.
+    await t.ctx.db.transaction().execute(async (trx) => {
+      await sql`lock table sessions in access exclusive mode`.execute(trx);
+      const controller = new AbortController();
+      const request = fetch(`${address}/api/alerts/stream`, {
+        headers: { cookie: `assay_session=${officerKe.client.cookie}`, accept: 'text/event-stream' },
+        signal: controller.signal,
+      }).catch(() => null);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      controller.abort();
+      expect(await request).toBeNull();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await streamsDownTo(listenersBefore)).toBe(listenersBefore);
+
+    // A sixth tab ends the person's oldest stream.
+    const tabs = [];
+    for (let i = 0; i < 6; i++) {
+      const tab = await openStream(address, officerKe.client);
+      await tab.nth('unread', 0);
+      tabs.push(tab);
+    }
+    await withTimeout(tabs[0]!.ended);
+    expect(await streamsDownTo(listenersBefore + 5)).toBe(listenersBefore + 5);
+    for (const tab of tabs) tab.close();
+    expect(await streamsDownTo(listenersBefore)).toBe(listenersBefore);
+  });
+
+  it('ends a stream once its session is signed out, expired or its membership disabled', async () => {
+    const listenersBefore = t.ctx.alertBus.listenerCount();
+
+    // Signed out in another tab: the next alert is not sent, the stream ends.
+    const leaving = await member(analystFr.organisationId, ['officer']);
+    const signedOut = await openStream(address, leaving.client);
+    await signedOut.nth('unread', 0);
+    expect((await leaving.client.delete('/api/session')).statusCode).toBe(204);
+    await published(analystFr);
+    await withTimeout(signedOut.ended);
+    expect(signedOut.events.map((item) => item.event)).toEqual(['unread']);
+
+    // Membership disabled: the next keep-alive ends it, without any alert.
+    const disabled = await member(analystFr.organisationId, ['officer']);
+    const disabledStream = await openStream(address, disabled.client);
+    await disabledStream.nth('unread', 0);
+    await t.ctx.db
+      .updateTable('memberships')
+      .set({ status: 'disabled' })
+      .where('user_id', '=', disabled.userId)
+      .execute();
+    await withTimeout(disabledStream.ended);
+    expect(disabledStream.events.map((item) => item.event)).toEqual(['unread']);
+
+    // Past the session's absolute expiry: ended at the next keep-alive.
+    const late = await member(analystFr.organisationId, ['officer']);
+    const lateStream = await openStream(address, late.client);
+    await lateStream.nth('unread', 0);
+    await t.ctx.db
+      .updateTable('sessions')
+      .set({ expires_at: new Date(clock.now().getTime() - 1000) })
+      .where('user_id', '=', late.userId)
+      .execute();
+    await withTimeout(lateStream.ended);
+    expect(await streamsDownTo(listenersBefore)).toBe(listenersBefore);
   });
 });

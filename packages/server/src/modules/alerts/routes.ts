@@ -15,10 +15,10 @@ import {
 } from '@assay/core';
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app-context.js';
-import { errorResponses } from '../../http/errors.js';
+import { errorResponses, unauthorised } from '../../http/errors.js';
 import type { App } from '../../http/types.js';
-import { requireActor } from '../identity/request-auth.js';
-import { createAlertStreams } from './stream.js';
+import { type RequestAuth, requireActor } from '../identity/request-auth.js';
+import { createAlertStreams, type StreamAccess } from './stream.js';
 
 /** The reader's language: an explicit `lang`, else their account language. */
 function readerLanguage(request: FastifyRequest, lang?: string): string {
@@ -26,10 +26,25 @@ function readerLanguage(request: FastifyRequest, lang?: string): string {
   return request.auth.kind === 'session' ? request.auth.user.locale : 'en';
 }
 
+/** What a stream is opened with, checked again while it stays open. */
+function streamAccess(auth: RequestAuth): StreamAccess {
+  if (auth.kind === 'session')
+    return { grant: { kind: 'session', id: auth.session.id }, expiresAt: auth.session.expires_at };
+  if (auth.kind === 'token') return { grant: { kind: 'token', id: auth.tokenId }, expiresAt: null };
+  throw unauthorised();
+}
+
 export function registerAlertRoutes(app: App, ctx: AppContext): void {
   const { alerts, alertBus } = ctx;
   const tags = ['alerts'];
-  const streams = createAlertStreams({ alerts, bus: alertBus });
+  const streams = createAlertStreams({
+    alerts,
+    bus: alertBus,
+    db: ctx.db,
+    clock: ctx.clock,
+    limits: ctx.limits.alertStream,
+    sessionIdleSeconds: ctx.limits.identity.sessionIdleSeconds,
+  });
   app.addHook('preClose', async () => streams.closeAll());
 
   app.get(
@@ -65,14 +80,20 @@ export function registerAlertRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags,
         summary:
-          'Server-sent events while the app is open: `unread` ({ unread }) at once and on every change, `alert` (an inbox entry) when an alert reaching the officer is published; a comment every 25 s keeps it open',
+          'Server-sent events while the app is open: `unread` ({ unread }) at once and on every change, `alert` (an inbox entry) when an alert reaching the officer is published; a comment every 25 s keeps it open; ends when the session ends or the membership or organisation is no longer active',
         querystring: alertLangQuery,
         response: errorResponses(401, 403),
       },
     },
     async (request, reply) => {
       const reader = await alerts.readerOf(requireActor(request));
-      streams.serve(request, reply, reader, readerLanguage(request, request.query.lang));
+      streams.serve(
+        request,
+        reply,
+        reader,
+        streamAccess(request.auth),
+        readerLanguage(request, request.query.lang),
+      );
     },
   );
 

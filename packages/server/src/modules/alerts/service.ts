@@ -411,8 +411,10 @@ export function createAlertService(deps: { db: Db; clock: Clock; bus: AlertBus }
 
     /** Replace a draft or a published alert; a withdrawn one stays as it was. */
     async update(actor: Actor, alertId: string, body: AlertBody, ip: string | null, lang: string) {
+      let targetsBefore: readonly string[] = [];
       const view = await db.transaction().execute(async (trx) => {
         const current = await managedAlert(trx, actor, alertId);
+        targetsBefore = current.target_countries;
         if (body.rightsHolderId && body.rightsHolderId !== current.organisation_id)
           throw invalid('rightsHolderId', 'An alert stays with the organisation it was written for');
         if (current.status === 'withdrawn') throw conflict('A withdrawn alert cannot be changed');
@@ -425,7 +427,8 @@ export function createAlertService(deps: { db: Db; clock: Clock; bus: AlertBus }
         await audit(trx, actor, current, 'alert.updated', ip, { status: current.status });
         return publisherView(trx, await managedAlert(trx, actor, alertId), lang);
       });
-      if (view.status === 'published') bus.emit({ type: 'changed', alertId });
+      if (view.status === 'published')
+        bus.emit({ type: 'changed', alertId, targets: [targetsBefore, body.targetCountries] });
       return view;
     },
 
@@ -451,8 +454,10 @@ export function createAlertService(deps: { db: Db; clock: Clock; bus: AlertBus }
 
     /** Take a published alert out of every inbox. */
     async withdraw(actor: Actor, alertId: string, ip: string | null, lang: string) {
+      let targets: readonly string[] = [];
       const view = await db.transaction().execute(async (trx) => {
         const current = await managedAlert(trx, actor, alertId);
+        targets = current.target_countries;
         if (current.status !== 'published') throw conflict('Only a published alert can be withdrawn');
         const now = clock.now();
         await trx
@@ -463,7 +468,7 @@ export function createAlertService(deps: { db: Db; clock: Clock; bus: AlertBus }
         await audit(trx, actor, current, 'alert.withdrawn', ip);
         return publisherView(trx, await managedAlert(trx, actor, alertId), lang);
       });
-      bus.emit({ type: 'changed', alertId });
+      bus.emit({ type: 'changed', alertId, targets: [targets] });
       return view;
     },
 
