@@ -117,4 +117,17 @@ describe('the daily alert digest', () => {
     expect(digestsTo(officerFr)).toHaveLength(1);
     expect(digestsTo(officerEs)).toHaveLength(1);
   });
+
+  it('lists an alert published to start later on the first digest once it is valid, and only then', async () => {
+    moveTo('2026-12-01T06:10:00Z');
+    expect(await runDigest()).toEqual({ officers: 4, emails: 4 });
+    const ke = digestsTo(officerKe);
+    expect(ke).toHaveLength(3);
+    expect(ke[2]!.subject).toBe('Assay alerts: 1 new since your last digest');
+    expect(ke[2]!.text).toContain('Not yet valid');
+    expect(ke[2]!.text).not.toContain('Published after the morning digest');
+
+    moveTo('2026-12-02T06:10:00Z');
+    expect(await runDigest()).toEqual({ officers: 4, emails: 0 });
+  });
 });

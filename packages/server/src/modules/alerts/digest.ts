@@ -1,4 +1,5 @@
 import { ALERT_SEVERITIES, ENFORCEMENT_KINDS, type Locale, pickText } from '@assay/core';
+import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
@@ -28,7 +29,7 @@ function digestLines(alerts: readonly AlertRecord[], locale: Locale, publicUrl: 
 
 /**
  * The daily email to each officer listing the alerts for their country published since their last
- * digest (none: no email). Each officer's day is claimed in `alert_digests` in the same transaction
+ * digest, or published before to start later and valid since then (none: no email). Each officer's day is claimed in `alert_digests` in the same transaction
  * that queues the email, so a restart or a second server never sends the same day twice.
  */
 export function createAlertDigest(deps: {
@@ -79,9 +80,12 @@ export function createAlertDigest(deps: {
           organisationId: officer.organisation_id,
           countryCode: officer.country_code,
         };
+        // Published since the last digest, or published earlier to start later and valid since then.
         const alerts = await alertQuery(trx)
           .where((eb) => eb.and([reachesReader(eb, reader), validOn(eb, day)]))
-          .where('a.published_at', '>', since)
+          .where((eb) =>
+            eb.or([eb('a.published_at', '>', since), sql<boolean>`a.valid_from > ${dayOf(since)}::date`]),
+          )
           .where('a.published_at', '<=', now)
           .orderBy('a.published_at', 'desc')
           .execute();
