@@ -174,6 +174,47 @@ describe('opening a case', () => {
     expect((await open(frOfficer, report(), key)).statusCode).toBe(201);
   });
 
+  it("refuses an alert that is not in the officer's inbox", async () => {
+    const key = randomUUID();
+    const unknown = await open(frOfficer, report({ source: 'alert', alertId: randomUUID() }), key);
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.details).toEqual([
+      { path: 'alertId', message: 'No such alert in your inbox' },
+    ]);
+
+    const alert = (target: string, status: 'published' | 'draft') =>
+      t.ctx.db
+        .insertInto('alerts')
+        .values({
+          organisation_id: rightsHolderId,
+          status,
+          severity: 'high',
+          title: { original: 'en', texts: { en: 'Fake Velmora shoes via Le Havre' } },
+          body: { original: 'en', texts: { en: 'Look for uneven stitching.' } },
+          indicators: {
+            exporterNames: [],
+            importerNames: [],
+            routes: [],
+            ports: ['FRLEH'],
+            descriptions: [],
+            hsCodes: [],
+          },
+          target_countries: [target],
+          valid_from: '2026-01-01',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+    for (const [target, status, expected] of [
+      ['FR', 'published', 201],
+      ['KE', 'published', 400],
+      ['FR', 'draft', 400],
+    ] as const) {
+      const { id } = await alert(target, status);
+      const answer = await open(frOfficer, report({ source: 'alert', alertId: id }));
+      expect(answer.statusCode, `${status} alert for ${target}`).toBe(expected);
+    }
+  });
+
   it('keeps a product named without counted goods on the case', async () => {
     const opened = await open(frOfficer, report({ goods: [] }));
     const shown = (await frOfficer.get(`/api/cases/${opened.json().id}`)).json();

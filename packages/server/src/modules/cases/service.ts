@@ -6,6 +6,7 @@ import {
   type PortfolioViewer,
   pickText,
 } from '@assay/core';
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { forbidden, invalid, notFound } from '../../http/errors.js';
 import { runIdempotent } from '../../http/idempotency.js';
@@ -53,6 +54,23 @@ export function createCaseService(deps: { db: Db; clock: Clock }) {
     return found;
   }
 
+  /** A case may name an alert only from the officer's inbox: published, for their country or all. */
+  async function checkAlertReaches(trx: Db, viewer: PortfolioViewer, alertId: string) {
+    const alert = await trx
+      .selectFrom('alerts')
+      .select('id')
+      .where('id', '=', alertId)
+      .where('status', '=', 'published')
+      .where((eb) =>
+        eb.or([
+          sql<boolean>`cardinality(target_countries) = 0`,
+          sql<boolean>`${viewer.countryCode ?? ''} = any(target_countries)`,
+        ]),
+      )
+      .executeTakeFirst();
+    if (!alert) throw invalid('alertId', 'No such alert in your inbox');
+  }
+
   return {
     mayOpenCases,
 
@@ -66,6 +84,7 @@ export function createCaseService(deps: { db: Db; clock: Clock }) {
         { userId: actor.userId, key: idempotencyKey, operation: 'cases.open', request: body },
         async (trx) => {
           const products = await visibleProducts(trx, viewer, body);
+          if (body.alertId) await checkAlertReaches(trx, viewer, body.alertId);
           const now = clock.now();
           const reference = await nextCaseReference(trx, countryCode, now);
           const opened = await trx
