@@ -267,6 +267,8 @@ describe('publishing alerts', () => {
       [{ targetCountries: ['XX'] }, 'targetCountries.0'],
       [{ transportModes: ['BALLOON'] }, 'transportModes.0'],
       [{ validTo: '2026-10-01' }, 'validTo'],
+      [{ validFrom: '0000-01-01' }, 'validFrom'],
+      [{ validTo: '0000-01-01' }, 'validTo'],
       [{ severity: 'extreme' }, 'severity'],
       [{ title: { original: 'en', texts: { en: '' } } }, 'title.texts.en'],
     ];
@@ -276,6 +278,10 @@ describe('publishing alerts', () => {
       expect(response.json().error.code).toBe('validation_failed');
       expect(errorPaths(response.json()), path).toContain(path);
     }
+    const yearZero = await holder.client.post('/api/alerts', alert({ validFrom: '0000-01-01' }));
+    expect(yearZero.json().error.details).toContainEqual(
+      expect.objectContaining({ path: 'validFrom', message: 'The year must be 1 or later' }),
+    );
   });
 
   it('publishes once, edits a published alert, withdraws it, and keeps a withdrawn one unchanged', async () => {
