@@ -6,6 +6,7 @@ import { ZodError } from 'zod';
 import { type AppContext, createAppContext } from './app-context.js';
 import { ConfigError, readConfig } from './config.js';
 import { migrateToLatest, openDatabase } from './db/database.js';
+import { forgetOldIdempotencyKeys } from './http/idempotency.js';
 import { loadAppSecret } from './lib/app-secret.js';
 import { createSecretBox } from './lib/secret-box.js';
 import { ALERT_DIGEST_INTERVAL_MS } from './modules/alerts/digest.js';
@@ -14,6 +15,8 @@ import { hashPassword } from './modules/identity/passwords.js';
 import { currentTotpCode } from './modules/identity/totp.js';
 import { RECORDATION_REMINDER_INTERVAL_MS } from './modules/ip-rights/reminders.js';
 import { buildServer } from './server.js';
+
+const HOUR_MS = 3600 * 1000;
 
 async function seedIfEmpty(ctx: AppContext, force: boolean): Promise<boolean> {
   if (!(force || ctx.config.demo.seed)) return false;
@@ -38,6 +41,11 @@ async function serve(options: { port?: number }): Promise<void> {
   setInterval(() => {
     ctx.sendAlertDigests().catch((err) => ctx.log.error({ err }, 'alert digests failed'));
   }, ALERT_DIGEST_INTERVAL_MS).unref();
+  setInterval(() => {
+    forgetOldIdempotencyKeys(ctx.db, ctx.clock.now()).catch((err) =>
+      ctx.log.error({ err }, 'forgetting old idempotency keys failed'),
+    );
+  }, HOUR_MS).unref();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.http.port;
   const where = config.db.url ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.db.dataDir}`;

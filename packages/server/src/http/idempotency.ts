@@ -62,3 +62,13 @@ export async function runIdempotent<T, S extends number>(
     return { ...result, replayed: false };
   });
 }
+
+/** How long a key answers a retry: a phone offline over a long weekend still gets its case back. */
+export const IDEMPOTENCY_KEY_DAYS = 30;
+
+/** Forget keys older than {@link IDEMPOTENCY_KEY_DAYS}; returns how many. */
+export async function forgetOldIdempotencyKeys(db: Db, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - IDEMPOTENCY_KEY_DAYS * 24 * 3600 * 1000);
+  const result = await db.deleteFrom('idempotency_keys').where('created_at', '<', before).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { OrganisationKind, Role } from '@assay/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forgetOldIdempotencyKeys } from '../../http/idempotency.js';
 import { makeOrganisation, makeUser, signIn } from '../../test-support/factories.js';
 import { createTestApp, type TestApp, TestClient } from '../../test-support/test-app.js';
 
+const DAY_MS = 24 * 3600 * 1000;
 let t: TestApp;
 let owner: TestClient;
 let rightsHolderId: string;
@@ -130,6 +132,15 @@ describe('opening a case', () => {
     const answers = await Promise.all([1, 2, 3].map(() => open(frOfficer, report({ notes: 'race' }), key)));
     expect(new Set(answers.map((answer) => answer.json().id)).size).toBe(1);
     expect((await frOfficer.get('/api/cases')).json().cases.length).toBe(before + 1);
+  });
+
+  it('forgets keys after 30 days: a retry then opens a new case', async () => {
+    const key = randomUUID();
+    const first = (await open(frOfficer, report({ notes: 'long weekend' }), key)).json();
+    expect(await forgetOldIdempotencyKeys(t.ctx.db, new Date(Date.now() + 29 * DAY_MS))).toBe(0);
+    expect((await open(frOfficer, report({ notes: 'long weekend' }), key)).json().id).toBe(first.id);
+    expect(await forgetOldIdempotencyKeys(t.ctx.db, new Date(Date.now() + 31 * DAY_MS))).toBeGreaterThan(0);
+    expect((await open(frOfficer, report({ notes: 'long weekend' }), key)).json().id).not.toBe(first.id);
   });
 
   it('refuses the same key for a different report, and changes nothing', async () => {
