@@ -17,11 +17,6 @@ export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
 export const ALERT_STATUSES = ['draft', 'published', 'withdrawn'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
 
-/** A calendar date PostgreSQL stores: it has no year 0. */
-const alertDate = calendarDate.refine((value) => value >= '0001-01-01', {
-  message: 'The year must be 1 or later',
-});
-
 /** Limits shared by the alert form and the API. */
 export const ALERT_LIMITS = {
   titleMax: 200,
@@ -81,9 +76,9 @@ export const alertBody = z
     targetCountries: z.array(countryCode).max(250).default([]),
     targetPorts: listOf(unLocode),
     transportModes: z.array(z.enum(TRANSPORT_MODES)).max(TRANSPORT_MODES.length).default([]),
-    validFrom: alertDate,
+    validFrom: calendarDate,
     /** Last day of validity; none: until withdrawn. */
-    validTo: alertDate.nullish().transform((value) => value ?? null),
+    validTo: calendarDate.nullish().transform((value) => value ?? null),
   })
   .superRefine((value, ctx) => {
     if (value.validTo && value.validTo < value.validFrom)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  calendarDate,
   contactBody,
   eoriNumber,
   ipRightBody,
@@ -94,5 +95,15 @@ describe('contacts', () => {
       languages: ['FR', 'fr'],
     });
     expect(contact).toMatchObject({ countries: ['FR', 'BE'], languages: ['fr'], email: null, hours: null });
+  });
+});
+
+describe('calendar dates', () => {
+  it('takes YYYY-MM-DD and refuses year 0, which the database cannot store', () => {
+    expect(calendarDate.parse('2027-06-30')).toBe('2027-06-30');
+    expect(calendarDate.safeParse('0000-01-01').error?.issues[0]?.message).toBe(
+      'The year must be 1 or later',
+    );
+    expect(calendarDate.safeParse('2027-02-30').success).toBe(false);
   });
 });

@@ -21,7 +21,10 @@ function optionalText(max: number) {
 }
 
 /** A calendar date, `YYYY-MM-DD`. */
-export const calendarDate = z.iso.date({ message: 'A date as YYYY-MM-DD' });
+/** A calendar date as YYYY-MM-DD; PostgreSQL has no year 0. */
+export const calendarDate = z.iso
+  .date({ message: 'A date as YYYY-MM-DD' })
+  .refine((value) => value >= '0001-01-01', { message: 'The year must be 1 or later' });
 
 function checkValidity(
   value: { validFrom?: string | null | undefined; validTo?: string | null | undefined },
