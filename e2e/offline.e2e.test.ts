@@ -1,12 +1,13 @@
 // An officer at the bench with a phone and a poor network: pins a guide, loses the network, still
 // reads the guide with its pictures, reports a suspect shipment offline, and the report is delivered
-// exactly once when the network returns.
+// exactly once when the network returns. Signing out never loses a report silently, and a sign-out
+// made offline holds once the network returns.
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../packages/server/src/modules/demo/demo-accounts.js';
 import en from '../packages/web/src/locales/en.json' with { type: 'json' };
 import fr from '../packages/web/src/locales/fr.json' with { type: 'json' };
-import { freshTotp, launchBrowser, newPage, type RunningApp, startApp } from './support/index.js';
+import { freshTotp, launchBrowser, newPage, nextTotp, type RunningApp, startApp } from './support/index.js';
 
 const exact = { exact: true } as const;
 /** The demo officer's account is in French: the app speaks it once signed in. */
@@ -58,6 +59,14 @@ describe('the officer app offline', () => {
       }
     }
     return found;
+  }
+
+  async function openUserMenu(): Promise<void> {
+    await page
+      .getByRole('button', {
+        name: interpolate(t.userMenu.label, { name: DEMO_ACCOUNTS.customsFrOfficer.name }),
+      })
+      .click();
   }
 
   async function navigate(link: string): Promise<void> {
@@ -124,6 +133,19 @@ describe('the officer app offline', () => {
     const products = ((await catalogue.json()) as { products: { id: string; reference: string }[] }).products;
     productId = products.find((product) => product.reference === PRODUCT_REFERENCE)?.id ?? '';
     expect(productId).not.toBe('');
+  });
+
+  it('right after signing in, the app opens offline from the saved session', async () => {
+    await context.setOffline(true);
+    await page.reload();
+    await visible(
+      page.getByRole('heading', {
+        level: 1,
+        name: interpolate(t.home.title, { name: DEMO_ACCOUNTS.customsFrOfficer.name }),
+      }),
+    );
+    await visible(page.getByText(t.offline.offlineNotice, exact));
+    await context.setOffline(false);
   });
 
   it('pins a guide: its JSON and pictures are saved on the phone', async () => {
@@ -209,6 +231,19 @@ describe('the officer app offline', () => {
     if (await menu.isVisible()) await page.keyboard.press('Escape');
   });
 
+  it('signing out offline with a report waiting asks first, and staying keeps the report', async () => {
+    await openUserMenu();
+    await page.getByRole('button', { name: t.userMenu.signOut, exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: t.signOutConfirm.title_one });
+    await visible(dialog);
+    await visible(dialog.getByText(PRODUCT_NAME));
+    await dialog.getByRole('button', { name: t.signOutConfirm.stay, exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await visible(page.getByRole('heading', { level: 1, name: t.reports.title }));
+    await visible(page.locator('.outbox-entry', { hasText: goods }).getByText(t.reports.queuedShort, exact));
+    expect(await page.evaluate(() => localStorage.getItem('assay.offline.session'))).not.toBeNull();
+  });
+
   it('back online, the report is delivered exactly once and its case reference shown', async () => {
     await context.setOffline(false);
     const entry = page.locator('.outbox-entry', { hasText: goods });
@@ -253,11 +288,7 @@ describe('the officer app offline', () => {
   });
 
   it('signing out leaves no cached API answer and no queued report on the phone', async () => {
-    await page
-      .getByRole('button', {
-        name: interpolate(t.userMenu.label, { name: DEMO_ACCOUNTS.customsFrOfficer.name }),
-      })
-      .click();
+    await openUserMenu();
     await page.getByRole('button', { name: t.userMenu.signOut, exact: true }).click();
     await page.waitForURL(/\/sign-in/);
     const left = await page.evaluate(async () => {
@@ -273,5 +304,41 @@ describe('the officer app offline', () => {
       return { names, reports, session: localStorage.getItem('assay.offline.session') };
     });
     expect(left).toEqual({ names: [], reports: 0, session: null });
+  });
+
+  it('a sign-out made offline holds when the network returns: the phone is not signed back in', async () => {
+    const account = DEMO_ACCOUNTS.customsFrOfficer;
+    // The sign-in page now speaks the officer's language, kept from the last session.
+    await page.getByLabel(t.fields.email, exact).fill(account.email);
+    await page.getByLabel(t.fields.password, exact).fill(account.password);
+    await page.getByRole('button', { name: t.signIn.submit, exact: true }).click();
+    await page.getByLabel(t.twoFactor.code, exact).fill(await nextTotp(account.totpSecret));
+    await page.getByRole('button', { name: t.twoFactor.submit, exact: true }).click();
+    // Signed in again (on the page the last sign-out left, or home).
+    const menuButton = page.getByRole('button', {
+      name: interpolate(t.userMenu.label, { name: account.name }),
+    });
+    await visible(menuButton);
+
+    await context.setOffline(true);
+    await openUserMenu();
+    await page.getByRole('button', { name: t.userMenu.signOut, exact: true }).click();
+    await page.waitForURL(/\/sign-in/);
+    await visible(page.getByRole('heading', { level: 1, name: t.signIn.title }));
+    // Reopened offline, the app still shows sign-in, not the previous session.
+    await page.reload();
+    await visible(page.getByRole('heading', { level: 1, name: t.signIn.title }));
+
+    await context.setOffline(false);
+    await expect
+      .poll(() => page.evaluate(() => localStorage.getItem('assay.offline.signOutPending')), {
+        timeout: 15_000,
+      })
+      .toBeNull();
+    const session = (await (await page.request.get('/api/session')).json()) as { user: unknown };
+    expect(session.user).toBeNull();
+    await page.reload();
+    await visible(page.getByRole('heading', { level: 1, name: t.signIn.title }));
+    expect(await menuButton.isVisible()).toBe(false);
   });
 });

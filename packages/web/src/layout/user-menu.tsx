@@ -39,8 +39,7 @@ export function UserMenu() {
   if (!user) return null;
 
   const leave = async () => {
-    await signOut();
-    navigate('/sign-in');
+    if (await signOut()) navigate('/sign-in');
   };
 
   return (

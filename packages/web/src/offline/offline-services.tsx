@@ -20,7 +20,8 @@ export function OfflineServices() {
   useEffect(() => {
     if (!userId) return;
     const flush = (force = false) => void flushOutbox(userId, { force }).catch(() => undefined);
-    flush();
+    // A session just became active: reports that waited for this sign-in go now, not after their pause.
+    flush(true);
     // Back online: everything waiting goes now, whatever its pause.
     const onOnline = () => flush(true);
     window.addEventListener('online', onOnline);

@@ -7,6 +7,11 @@ import type { SessionView } from '@assay/core';
 const SESSION_KEY = 'assay.offline.session';
 /** The person whose guides and reports this device holds; kept until they sign out. */
 const OWNER_KEY = 'assay.offline.owner';
+/**
+ * Set when signing out could not reach the server: the session cookie is still valid, so the app
+ * shows sign-in and ends that session on the server before asking it who is signed in.
+ */
+const SIGN_OUT_PENDING_KEY = 'assay.offline.signOutPending';
 
 function storage(): Storage | null {
   try {
@@ -47,4 +52,16 @@ export function savedSession(): SessionView | null {
 export function forgetSession(): void {
   storage()?.removeItem(SESSION_KEY);
   storage()?.removeItem(OWNER_KEY);
+}
+
+export function markSignOutPending(): void {
+  storage()?.setItem(SIGN_OUT_PENDING_KEY, '1');
+}
+
+export function signOutPending(): boolean {
+  return storage()?.getItem(SIGN_OUT_PENDING_KEY) === '1';
+}
+
+export function clearSignOutPending(): void {
+  storage()?.removeItem(SIGN_OUT_PENDING_KEY);
 }

@@ -1,5 +1,5 @@
-import { ApiError } from '../api/client';
-import { casesApi, type OpenCaseInput } from '../api/endpoints';
+import { ApiError, request } from '../api/client';
+import type { CaseOpened, OpenCaseInput } from '../api/endpoints';
 import { notifyOfflineChange } from './changes';
 import { type OutboxEntry, offlineDb } from './db';
 import { type AttemptOutcome, decide } from './retry-policy';
@@ -20,6 +20,8 @@ export interface NewReport {
 
 /** A delivered report stays listed (with its reference) this long, then is tidied away. */
 const DELIVERED_KEPT_MS = 7 * 24 * 3600_000;
+/** A connection that hangs gives up after this long, so one report cannot hold up the others (and the lock). */
+const ATTEMPT_TIMEOUT_MS = 30_000;
 
 export function newIdempotencyKey(): string {
   return crypto.randomUUID();
@@ -31,7 +33,11 @@ async function attempt(
   key: string,
 ): Promise<{ outcome: AttemptOutcome; error: unknown }> {
   try {
-    const opened = await casesApi.open(body, key);
+    const opened = await request<CaseOpened>('POST', '/cases', {
+      body,
+      headers: { 'idempotency-key': key },
+      signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
+    });
     return { outcome: { ok: true, id: opened.id, reference: opened.reference }, error: null };
   } catch (error) {
     const outcome: AttemptOutcome =
@@ -101,37 +107,72 @@ async function send(entry: OutboxEntry, now: number): Promise<OutboxEntry> {
   return updated;
 }
 
+/** Reports of this person not delivered yet: waiting to be sent, or refused and to be corrected. */
+export async function undeliveredReports(userId: string): Promise<OutboxEntry[]> {
+  return (await listOutbox(userId)).filter((entry) => entry.state !== 'sent');
+}
+
+/** Writes an attempt's result, unless the entry was removed meanwhile (signed out, or sent by another tab). */
+async function record(updated: OutboxEntry): Promise<void> {
+  const tx = (await offlineDb()).transaction('outbox', 'readwrite');
+  if (await tx.store.get(updated.key)) await tx.store.put(updated);
+  await tx.done;
+}
+
+async function flushOnce(userId: string, force: boolean): Promise<void> {
+  const run = async () => {
+    const now = Date.now();
+    const db = await offlineDb();
+    for (const entry of await listOutbox(userId)) {
+      if (entry.state === 'sent') {
+        if (entry.delivered && now - Date.parse(entry.delivered.at) > DELIVERED_KEPT_MS) {
+          await db.delete('outbox', entry.key);
+        }
+        continue;
+      }
+      if (entry.state !== 'queued' || (!force && entry.nextAttemptAt > now)) continue;
+      // Another tab may have sent it meanwhile.
+      const current = await db.get('outbox', entry.key);
+      if (current?.state !== 'queued') continue;
+      await record(await send(current, Date.now()));
+      notifyOfflineChange();
+    }
+  };
+  if (typeof navigator !== 'undefined' && navigator.locks) await navigator.locks.request('assay-outbox', run);
+  else await run();
+}
+
 let flushing: Promise<void> | null = null;
+let forcedNext: Promise<void> | null = null;
 
 /**
- * Sends every due report of this person, one at a time. One flush at a time per tab, and across tabs
- * (Web Locks) where the browser has them; the idempotency key covers the rest.
+ * Sends every due report of this person (every waiting one with `force`), one at a time. One flush at
+ * a time per tab, and across tabs (Web Locks) where the browser has them; the idempotency key covers
+ * the rest. A forced flush asked for while another runs follows it, so "Send now" is never lost.
  */
 export function flushOutbox(userId: string, options: { force?: boolean } = {}): Promise<void> {
-  flushing ??= (async () => {
-    const run = async () => {
-      const now = Date.now();
-      const db = await offlineDb();
-      for (const entry of await listOutbox(userId)) {
-        if (entry.state === 'sent') {
-          if (entry.delivered && now - Date.parse(entry.delivered.at) > DELIVERED_KEPT_MS) {
-            await db.delete('outbox', entry.key);
-          }
-          continue;
-        }
-        if (entry.state !== 'queued' || (!options.force && entry.nextAttemptAt > now)) continue;
-        // Another tab may have sent it meanwhile.
-        const current = await db.get('outbox', entry.key);
-        if (current?.state !== 'queued') continue;
-        await db.put('outbox', await send(current, Date.now()));
-        notifyOfflineChange();
-      }
-    };
-    if (typeof navigator !== 'undefined' && navigator.locks)
-      await navigator.locks.request('assay-outbox', run);
-    else await run();
-  })().finally(() => {
-    flushing = null;
+  if (!flushing) {
+    flushing = flushOnce(userId, options.force ?? false).finally(() => {
+      flushing = null;
+    });
+    return flushing;
+  }
+  if (!options.force) return flushing;
+  forcedNext ??= flushing
+    .catch(() => undefined)
+    .then(() => {
+      forcedNext = null;
+      return flushOutbox(userId, { force: true });
+    });
+  return forcedNext;
+}
+
+/** Flushes with force, waiting at most `ms`; the flush goes on in the background after that. */
+export async function flushWithin(userId: string, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
   });
-  return flushing;
+  await Promise.race([flushOutbox(userId, { force: true }).catch(() => undefined), late]);
+  clearTimeout(timer);
 }

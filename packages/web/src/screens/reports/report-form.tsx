@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
-import { type CaseOpened, casesApi, catalogueApi, type OpenCaseInput } from '../../api/endpoints';
+import { catalogueApi } from '../../api/endpoints';
 import { RadioGroup } from '../../components/choice-group';
 import { CountrySelect } from '../../components/country-select';
 import { Field, SelectField, TextAreaField } from '../../components/field';
@@ -13,21 +13,20 @@ import { SubmitButton } from '../../components/submit-button';
 import { useForm } from '../../components/use-form';
 import { useContentLanguages } from '../../i18n/content-languages';
 import { offlineDb } from '../../offline/db';
-import { newIdempotencyKey, queueReport, removeFromOutbox } from '../../offline/outbox';
+import { flushWithin, newIdempotencyKey, queueReport, removeFromOutbox } from '../../offline/outbox';
 import { useSession } from '../../session/session-context';
 import { draftFromLink, type ReportDraft, reportBody } from './report-draft';
 
-type Outcome = { kind: 'opened'; opened: CaseOpened } | { kind: 'queued' };
+type Outcome = { kind: 'opened'; reference: string } | { kind: 'queued' };
 
-/** Worth trying again later rather than showing the officer an error: no answer, or the server failed. */
-function sendLater(error: unknown): boolean {
-  return error instanceof ApiError && (error.status === 0 || error.status >= 500 || error.status === 429);
-}
+/** Online, the officer waits this long for the case to open; after that the report stays queued. */
+const SEND_WAIT_MS = 15_000;
 
 /**
  * Report a suspect shipment: a short form, one column, reachable from a guide with the product (and
- * the scanned code) filled in. Online it opens a case at once; without network it goes to the outbox
- * on this device and is sent, exactly once, when the network returns.
+ * the scanned code) filled in. Every report goes to the outbox on this device first and is sent from
+ * there: online the case opens at once; without network (or when the session must be renewed) it is
+ * sent, exactly once, when the network returns or the officer has signed in again.
  */
 export function ReportForm() {
   const { t } = useTranslation();
@@ -82,19 +81,20 @@ export function ReportForm() {
     const userId = session.user?.id;
     if (!userId) return;
     const key = newIdempotencyKey();
-    const queue = async () => {
-      await queueReport({ userId, body, draft, title: productName ?? draft.goodsDescription }, key);
-      if (outboxKey) await removeFromOutbox(outboxKey);
+    // On the phone first: a lost connection, a hanging one or a sign-in needed loses nothing.
+    await queueReport({ userId, body, draft, title: productName ?? draft.goodsDescription }, key);
+    if (outboxKey) await removeFromOutbox(outboxKey);
+    if (navigator.onLine) await flushWithin(userId, SEND_WAIT_MS);
+    const entry = await (await offlineDb()).get('outbox', key);
+    if (entry?.state === 'sent' && entry.delivered) {
+      setOutcome({ kind: 'opened', reference: entry.delivered.reference });
+    } else if (entry?.state === 'attention' && entry.problem) {
+      // Refused: corrected here, in the form still on screen, rather than from the outbox.
+      await removeFromOutbox(key);
+      const { code, message, fields } = entry.problem;
+      throw new ApiError(422, code, message, fields);
+    } else {
       setOutcome({ kind: 'queued' });
-    };
-    if (!navigator.onLine) return queue();
-    try {
-      const opened = await casesApi.open(body as OpenCaseInput, key);
-      if (outboxKey) await removeFromOutbox(outboxKey);
-      setOutcome({ kind: 'opened', opened });
-    } catch (caught) {
-      if (sendLater(caught)) return queue();
-      throw caught;
     }
   });
 
@@ -262,7 +262,7 @@ function Done({ outcome, productId }: { outcome: Outcome; productId: string }) {
       </PageHeading>
       {outcome.kind === 'opened' ? (
         <p className="announcement" role="status">
-          {t('reports.opened', { reference: outcome.opened.reference })}
+          {t('reports.opened', { reference: outcome.reference })}
         </p>
       ) : (
         <p className="notice" role="status">
