@@ -17,6 +17,7 @@ import { ForgotPassword } from './screens/public/forgot-password';
 import { ResetPassword } from './screens/public/reset-password';
 import { SignIn } from './screens/public/sign-in';
 import { RequireKind, RequirePermission, RequireSignedIn } from './session/guards';
+import { RouteError } from './session/route-error';
 
 function Loading() {
   const { t } = useTranslation();
@@ -119,6 +120,7 @@ const PORTFOLIO_KINDS = ['rights_holder', 'legal_representative'] as const;
 const routes: RouteObject[] = [
   {
     element: <PublicLayout />,
+    errorElement: <RouteError />,
     children: [
       { path: 'sign-in', element: <SignIn /> },
       { path: 'register', element: <RegisterOrganisation /> },
@@ -134,6 +136,7 @@ const routes: RouteObject[] = [
         <AppLayout />
       </RequireSignedIn>
     ),
+    errorElement: <RouteError />,
     children: [
       { index: true, element: <Home /> },
       { path: 'account', element: <Account /> },
