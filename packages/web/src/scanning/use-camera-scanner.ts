@@ -24,7 +24,8 @@ function stateOfError(error: unknown): CameraState {
 /**
  * Shows the rear camera in `video` and reads a few frames a second, handing each barcode found to
  * `onCode`. Once it accepts one (returns true) the camera stops and the phone vibrates; a refused code
- * is not offered again while it stays in view. The camera also stops when the screen is left.
+ * is not offered again while it stays in view. The camera also stops when the screen is left, and
+ * while the page is hidden.
  */
 export function useCameraScanner(
   video: RefObject<HTMLVideoElement | null>,
@@ -35,23 +36,32 @@ export function useCameraScanner(
   handler.current = onCode;
 
   useEffect(() => {
+    /** For good: left the screen, or a code was accepted. */
     let stopped = false;
+    /** Each start and each release moves this on, so a camera granted too late is let go. */
+    let generation = 0;
     let stream: MediaStream | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let refused: string | null = null;
     const canvas = document.createElement('canvas');
     const context = canvas.getContext('2d', { willReadFrequently: true });
 
-    const stop = () => {
-      stopped = true;
+    const release = () => {
+      generation += 1;
       clearTimeout(timer);
       for (const track of stream?.getTracks() ?? []) track.stop();
+      stream = null;
       if (video.current) video.current.srcObject = null;
     };
 
-    const scan = async () => {
+    const stop = () => {
+      stopped = true;
+      release();
+    };
+
+    const scan = async (run: number) => {
       const element = video.current;
-      if (stopped || !element || !context) return;
+      if (stopped || run !== generation || !element || !context) return;
       if (element.readyState >= element.HAVE_CURRENT_DATA && element.videoWidth > 0) {
         const scale = Math.min(1, MAX_FRAME_WIDTH / element.videoWidth);
         canvas.width = Math.round(element.videoWidth * scale);
@@ -60,7 +70,7 @@ export function useCameraScanner(
         const code = await readFrame(context.getImageData(0, 0, canvas.width, canvas.height)).catch(
           () => null,
         );
-        if (stopped) return;
+        if (stopped || run !== generation) return;
         if (code && code !== refused) {
           if (handler.current(code)) {
             stop();
@@ -70,7 +80,7 @@ export function useCameraScanner(
           refused = code;
         }
       }
-      timer = setTimeout(scan, FRAME_INTERVAL_MS);
+      timer = setTimeout(() => void scan(run), FRAME_INTERVAL_MS);
     };
 
     const start = async () => {
@@ -78,22 +88,25 @@ export function useCameraScanner(
         setState('unavailable');
         return;
       }
+      const run = ++generation;
       // Fetch the reader while the camera starts.
       const reader = loadReader();
+      let granted: MediaStream;
       try {
-        stream = await navigator.mediaDevices.getUserMedia({
+        granted = await navigator.mediaDevices.getUserMedia({
           audio: false,
           video: { facingMode: { ideal: 'environment' }, width: { ideal: 1280 }, height: { ideal: 720 } },
         });
       } catch (error) {
-        if (!stopped) setState(stateOfError(error));
+        if (!stopped && run === generation) setState(stateOfError(error));
         return;
       }
-      if (stopped || !video.current) {
-        stop();
+      if (stopped || run !== generation || !video.current) {
+        for (const track of granted.getTracks()) track.stop();
         return;
       }
-      video.current.srcObject = stream;
+      stream = granted;
+      video.current.srcObject = granted;
       await video.current.play().catch(() => undefined);
       try {
         await reader;
@@ -102,13 +115,25 @@ export function useCameraScanner(
         setState('failed');
         return;
       }
-      if (stopped) return;
+      if (stopped || run !== generation) return;
       setState('scanning');
-      void scan();
+      void scan(run);
     };
 
+    // A hidden page (another app, the screen locked) lets the camera go: the light goes off and the
+    // battery is spared; it starts again when the officer comes back.
+    const onVisibility = () => {
+      if (stopped) return;
+      if (document.hidden) release();
+      else if (!stream) void start();
+    };
+    document.addEventListener('visibilitychange', onVisibility);
+
     void start();
-    return stop;
+    return () => {
+      document.removeEventListener('visibilitychange', onVisibility);
+      stop();
+    };
   }, [video]);
 
   return state;

@@ -29,10 +29,38 @@ self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim(
 /** On a slow line, a saved copy is shown after this long rather than a spinner for a minute. */
 const NETWORK_TIMEOUT_MS = 6_000;
 
+/** Query parameters that choose what an answer holds (not merely its language): never mixed up. */
+const DEFINING_PARAMS = ['filter'];
+
 async function saved(cacheName: string, request: Request): Promise<Response | undefined> {
   const cache = await caches.open(cacheName);
-  // Another language of the same guide is better than nothing offline.
-  return (await cache.match(request)) ?? (await cache.match(request, { ignoreSearch: true }));
+  const exact = await cache.match(request);
+  if (exact) return exact;
+  // Another language of the same guide is better than nothing offline, but the inbox of all alerts
+  // is no substitute for the active ones (nor the other way round).
+  const wanted = new URL(request.url).searchParams;
+  for (const candidate of await cache.matchAll(request, { ignoreSearch: true })) {
+    const params = new URL(candidate.url).searchParams;
+    if (DEFINING_PARAMS.every((name) => params.get(name) === wanted.get(name))) return candidate;
+  }
+  return undefined;
+}
+
+/** Keeps a successful answer, stamped with when; a 403 or 404 removes the saved copy (sharing was withdrawn). */
+async function keep(cacheName: string, request: Request, response: Response): Promise<void> {
+  const cache = await caches.open(cacheName);
+  if (response.ok) {
+    const headers = new Headers(response.headers);
+    headers.set(SAVED_AT_HEADER, new Date().toISOString());
+    const copy = new Response(await response.clone().blob(), {
+      status: response.status,
+      statusText: response.statusText,
+      headers,
+    });
+    await cache.put(request, copy);
+  } else if (response.status === 403 || response.status === 404) {
+    await cache.delete(request, { ignoreSearch: true });
+  }
 }
 
 /**
@@ -41,19 +69,8 @@ async function saved(cacheName: string, request: Request): Promise<Response | un
  */
 async function networkFirst(cacheName: string, request: Request): Promise<Response> {
   const fromNetwork = fetch(request).then(async (response) => {
-    const cache = await caches.open(cacheName);
-    if (response.ok) {
-      const headers = new Headers(response.headers);
-      headers.set(SAVED_AT_HEADER, new Date().toISOString());
-      const copy = new Response(await response.clone().blob(), {
-        status: response.status,
-        statusText: response.statusText,
-        headers,
-      });
-      await cache.put(request, copy);
-    } else if (response.status === 403 || response.status === 404) {
-      await cache.delete(request, { ignoreSearch: true });
-    }
+    // Keeping the copy may fail (a full storage quota): that must not turn a good answer into a failure.
+    await keep(cacheName, request, response).catch(() => undefined);
     return response;
   });
   const slow = new Promise<'slow'>((resolve) => setTimeout(() => resolve('slow'), NETWORK_TIMEOUT_MS));
