@@ -68,5 +68,9 @@ describe('the built web app as served', () => {
       expect(response.body, url).not.toContain('<title>');
     }
     expect((await app.inject({ method: 'GET', url: '/reports/new' })).statusCode).toBe(200);
+    // The service worker precaches the app page by its own name.
+    const page = await app.inject({ method: 'GET', url: '/index.html' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['cache-control']).toBe('no-cache');
   });
 });

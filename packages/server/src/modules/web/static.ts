@@ -35,7 +35,8 @@ export async function registerWebApp(app: FastifyInstance, configured: string | 
     }
     // A missing file (an old build's chunk asked for by a tab opened before a release) is a 404:
     // answered with index.html, the browser would fail to run it as a script with a puzzling error.
-    if (file.startsWith('assets/') || /\.[a-z0-9]+$/i.test(file)) return reply.callNotFound();
+    const namesAFile = file.startsWith('assets/') || /\.[a-z0-9]+$/i.test(file);
+    if (namesAFile && file !== 'index.html') return reply.callNotFound();
     return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
   });
   return true;
