@@ -1,0 +1,3 @@
+export * from './clone-rules.js';
+export * from './verdicts.js';
+export * from './verify.js';
