@@ -55,11 +55,13 @@ export function SearchPanel() {
     );
   };
 
+  // The countdown from the last keystroke to putting the text in the address.
+  const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   // biome-ignore lint/correctness/useExhaustiveDependencies: only the typed text starts the countdown.
   useEffect(() => {
     if (text === query) return;
-    const timer = setTimeout(() => setQuery(text), DEBOUNCE_MS);
-    return () => clearTimeout(timer);
+    pending.current = setTimeout(() => setQuery(text), DEBOUNCE_MS);
+    return () => clearTimeout(pending.current);
   }, [text]);
 
   const trimmed = query.trim();
@@ -91,7 +93,12 @@ export function SearchPanel() {
     return () => controller.abort();
   }, [trimmed, filterKey, reader]);
 
-  const openCode = (raw: string) => navigate(lookupPath(normaliseCode(raw, storedStandIn())));
+  const openCode = (raw: string) => {
+    // A countdown still running would put the text in the address after this navigation, and
+    // bring the officer back to the search instead of the lookup.
+    clearTimeout(pending.current);
+    navigate(lookupPath(normaliseCode(raw, storedStandIn())));
+  };
   useKeyboardWedge(openCode);
 
   const setFilter = (name: FilterParam, value: string) =>
