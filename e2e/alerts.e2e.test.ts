@@ -2,24 +2,20 @@
 // on a desktop and the officer's inbox and unread badge update while the page stays open.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS, type DemoAccountKey } from '../packages/server/src/modules/demo/demo-accounts.js';
 import en from '../packages/web/src/locales/en.json' with { type: 'json' };
 import fr from '../packages/web/src/locales/fr.json' with { type: 'json' };
 import {
-  freshTotp,
+  interpolate,
   launchBrowser,
+  navigationLink,
   newPage,
   type RunningApp,
+  signInAsDemo,
   startApp,
   type ViewportName,
 } from './support/index.js';
 
-type Messages = typeof en;
 const exact = { exact: true } as const;
-
-function interpolate(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key] ?? ''));
-}
 
 describe('alerts', () => {
   let app: RunningApp;
@@ -35,25 +31,6 @@ describe('alerts', () => {
   const heading = (page: Page, name: string | RegExp) =>
     page.getByRole('heading', { level: 1, name, exact: typeof name === 'string' });
 
-  async function signIn(page: Page, key: DemoAccountKey, t: Messages): Promise<void> {
-    const account = DEMO_ACCOUNTS[key];
-    await page.goto('/sign-in');
-    await page.getByLabel(en.fields.email, exact).fill(account.email);
-    await page.getByLabel(en.fields.password, exact).fill(account.password);
-    await page.getByRole('button', { name: en.signIn.submit, exact: true }).click();
-    await heading(page, en.twoFactor.title).waitFor();
-    await page.getByLabel(en.twoFactor.code, exact).fill(await freshTotp(account.totpSecret!));
-    await page.getByRole('button', { name: en.twoFactor.submit, exact: true }).click();
-    await heading(page, interpolate(t.home.title, { name: account.name })).waitFor();
-  }
-
-  /** The navigation link, opening the menu first on a phone. */
-  async function navLink(page: Page, t: Messages, name: string | RegExp) {
-    const menu = page.getByRole('button', { name: t.nav.menu, exact: true });
-    if (await menu.isVisible()) await menu.click();
-    return page.getByRole('navigation', { name: t.nav.label }).getByRole('link', { name });
-  }
-
   beforeAll(async () => {
     app = await startApp();
     browser = await launchBrowser();
@@ -67,10 +44,10 @@ describe('alerts', () => {
 
   it('lets an officer read and acknowledge an alert, and follows a new one live', async () => {
     const officer = await open('phone');
-    await signIn(officer, 'customsFrOfficer', fr);
+    await signInAsDemo(officer, 'customsFrOfficer', fr);
     const unread = (count: number) => interpolate(fr.alerts.unreadCount_other, { count });
 
-    const alertsLink = await navLink(officer, fr, new RegExp(`^${fr.nav.alerts}`));
+    const alertsLink = await navigationLink(officer, fr, new RegExp(`^${fr.nav.alerts}`));
     await expect.poll(() => alertsLink.textContent()).toContain(unread(3));
     await alertsLink.click();
     await heading(officer, fr.alerts.inboxTitle).waitFor();
@@ -87,8 +64,8 @@ describe('alerts', () => {
 
     // A rights holder publishes its draft on a desktop; the officer's open inbox gets it at once.
     const publisher = await open('desktop');
-    await signIn(publisher, 'sportswearAdmin', en);
-    await (await navLink(publisher, en, en.nav.publishedAlerts)).click();
+    await signInAsDemo(publisher, 'sportswearAdmin', en);
+    await (await navigationLink(publisher, en, en.nav.publishedAlerts)).click();
     await heading(publisher, en.alerts.publishedTitle).waitFor();
     await publisher.getByRole('link', { name: /CVX Pro footballs sold below cost online/ }).click();
     await heading(publisher, en.alerts.editTitle).waitFor();
@@ -107,8 +84,8 @@ describe('alerts', () => {
 
   it('refuses a form with a bad HS code at the field, then saves the draft', async () => {
     const analyst = await open('phone');
-    await signIn(analyst, 'customsKeCoordinator', en);
-    await (await navLink(analyst, en, en.nav.publishedAlerts)).click();
+    await signInAsDemo(analyst, 'customsKeCoordinator', en);
+    await (await navigationLink(analyst, en, en.nav.publishedAlerts)).click();
     await analyst.getByRole('link', { name: en.alerts.newTitle, exact: true }).click();
     await heading(analyst, en.alerts.newTitle).waitFor();
     // Each localised text is a group of one box per language.

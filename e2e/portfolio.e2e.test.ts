@@ -5,19 +5,20 @@ import { deflateSync } from 'node:zlib';
 import { gtinCheckDigit } from '@assay/core';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS, type DemoAccountKey } from '../packages/server/src/modules/demo/demo-accounts.js';
 import en from '../packages/web/src/locales/en.json' with { type: 'json' };
 import fr from '../packages/web/src/locales/fr.json' with { type: 'json' };
 import {
-  freshTotp,
+  interpolate,
   launchBrowser,
+  type Messages,
+  navigationLink,
   newPage,
   type RunningApp,
+  signInAsDemo,
   startApp,
   type ViewportName,
 } from './support/index.js';
 
-type Messages = typeof en;
 const exact = { exact: true } as const;
 
 function visible(locator: Locator): Promise<void> {
@@ -66,9 +67,6 @@ function checkerboardPng(width: number, height: number, rgb: [number, number, nu
 }
 
 /** Replaces `{{name}}` placeholders the way i18next does. */
-function interpolate(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key] ?? ''));
-}
 
 describe('a product guide shared with one country', () => {
   const run = Date.now().toString(36);
@@ -100,29 +98,9 @@ describe('a product guide shared with one country', () => {
     return page.getByRole('heading', { level: 1, name, exact: true });
   }
 
-  /** Signs a demo account in (the sign-in pages speak the browser's English) and waits for home. */
-  async function signIn(page: Page, key: DemoAccountKey, t: Messages): Promise<void> {
-    const account = DEMO_ACCOUNTS[key];
-    await page.goto('/sign-in');
-    await page.getByLabel(en.fields.email, exact).fill(account.email);
-    await page.getByLabel(en.fields.password, exact).fill(account.password);
-    await page.getByRole('button', { name: en.signIn.submit, exact: true }).click();
-    if (account.totpSecret) {
-      await visible(heading(page, en.twoFactor.title));
-      await page.getByLabel(en.twoFactor.code, exact).fill(await freshTotp(account.totpSecret));
-      await page.getByRole('button', { name: en.twoFactor.submit, exact: true }).click();
-    }
-    await visible(heading(page, interpolate(t.home.title, { name: account.name })));
-  }
-
   /** Follows a navigation link, opening the menu first on a phone where the navigation is folded. */
   async function navigate(page: Page, t: Messages, link: string): Promise<void> {
-    const menu = page.getByRole('button', { name: t.nav.menu, exact: true });
-    if (await menu.isVisible()) await menu.click();
-    await page
-      .getByRole('navigation', { name: t.nav.label })
-      .getByRole('link', { name: link, exact: true })
-      .click();
+    await (await navigationLink(page, t, link)).click();
   }
 
   beforeAll(async () => {
@@ -140,7 +118,7 @@ describe('a product guide shared with one country', () => {
     const t = en;
     rightsHolder = await open('desktop');
     const page = rightsHolder;
-    await signIn(page, 'pharmaAdmin', t);
+    await signInAsDemo(page, 'pharmaAdmin', t);
 
     await navigate(page, t, t.nav.products);
     await visible(heading(page, t.products.title));
@@ -245,7 +223,7 @@ describe('a product guide shared with one country', () => {
   it('an officer of French customs finds it in the catalogue and reads the guide in French', async () => {
     const t: Messages = fr;
     const page = await open('phone');
-    await signIn(page, 'customsFrOfficer', t);
+    await signInAsDemo(page, 'customsFrOfficer', t);
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('fr');
 
     await navigate(page, t, t.nav.guides);
@@ -293,7 +271,7 @@ describe('a product guide shared with one country', () => {
   it('an officer of Kenyan customs neither sees it listed nor opens it by its address', async () => {
     const t = en;
     const page = await open('desktop');
-    await signIn(page, 'customsKeOfficer', t);
+    await signInAsDemo(page, 'customsKeOfficer', t);
 
     await navigate(page, t, t.nav.guides);
     await visible(heading(page, t.catalogue.title));
