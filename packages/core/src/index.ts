@@ -3,6 +3,7 @@ export * from './alerts/rules.js';
 export * from './api/alerts.js';
 export * from './api/api-tokens.js';
 export * from './api/audit.js';
+export * from './api/authentication.js';
 export * from './api/cases.js';
 export * from './api/common.js';
 export * from './api/organisations.js';

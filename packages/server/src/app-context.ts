@@ -10,6 +10,12 @@ import { createAlertBus } from './modules/alerts/event-bus.js';
 import { createAlertService } from './modules/alerts/service.js';
 import { type AlertStreamLimits, DEFAULT_ALERT_STREAM_LIMITS } from './modules/alerts/stream.js';
 import { createApiTokenService } from './modules/api-tokens/service.js';
+import { createConnectorService } from './modules/authentication/connectors.js';
+import { createEndpointClient } from './modules/authentication/endpoint-client.js';
+import { createVerificationHistory } from './modules/authentication/history.js';
+import { createSerialRegistry } from './modules/authentication/registry.js';
+import { createSerialHasher } from './modules/authentication/serial-hash.js';
+import { createVerifier } from './modules/authentication/verifier.js';
 import { createCaseService } from './modules/cases/service.js';
 import { createCompanyPrefixService } from './modules/company-prefixes/service.js';
 import { createContactService } from './modules/contacts/service.js';
@@ -116,6 +122,21 @@ export async function createAppContext(config: Config, overrides: ContextOverrid
     publicUrl,
     log: log.child({ module: 'alerts' }),
   });
+  const hasher = createSerialHasher(appSecret);
+  const signingBox = createSecretBox(appSecret, 'connector-signing');
+  const endpoints = createEndpointClient({ clock });
+  const verifier = createVerifier({ db, clock, hasher, signingBox, endpoints, portfolio });
+  const connectors = createConnectorService({
+    db,
+    clock,
+    portfolio,
+    signingBox,
+    requireHttps: config.env === 'production',
+    onChange: () => verifier.forget(),
+    circuitState: (connectorId) => endpoints.circuitState(connectorId),
+  });
+  const serialRegistry = createSerialRegistry({ db, clock, portfolio, hasher });
+  const verificationHistory = createVerificationHistory({ db, clock, portfolio });
   const storage = overrides.storage ?? createLocalStorage(config.uploads.dir);
   const certificates = createCertificateService({ db, clock, storage, portfolio });
   const images = createImageService({ db, clock, storage, portfolio, log: log.child({ module: 'images' }) });
@@ -145,6 +166,10 @@ export async function createAppContext(config: Config, overrides: ContextOverrid
     alertBus,
     alerts,
     sendAlertDigests,
+    connectors,
+    serialRegistry,
+    verifier,
+    verificationHistory,
     storage,
     images,
     guidePdf,

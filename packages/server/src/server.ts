@@ -20,6 +20,7 @@ import type { App } from './http/types.js';
 import { registerAlertRoutes } from './modules/alerts/routes.js';
 import { registerApiTokenRoutes } from './modules/api-tokens/routes.js';
 import { registerAuditRoutes } from './modules/audit/routes.js';
+import { registerAuthenticationRoutes } from './modules/authentication/routes.js';
 import { registerCaseRoutes } from './modules/cases/routes.js';
 import { registerCompanyPrefixRoutes } from './modules/company-prefixes/routes.js';
 import { registerContactRoutes } from './modules/contacts/routes.js';
@@ -136,6 +137,7 @@ export async function buildServer(ctx: AppContext): Promise<App> {
   registerSearchRoutes(app, ctx);
   registerCompanyPrefixRoutes(app, ctx);
   registerCaseRoutes(app, ctx);
+  registerAuthenticationRoutes(app, ctx);
   registerRepresentationRoutes(app, ctx);
   registerImageRoutes(app, ctx);
   registerGuidePdfRoutes(app, ctx);

@@ -6,8 +6,8 @@ export type PackState = (typeof PACK_STATES)[number];
  * Every verdict an officer can see after verifying a serialised item, most serious first: the
  * order decides which finding is the primary verdict when several apply (a pack's state beats a
  * batch or expiry mismatch, which beats diversion, which beats a clone suspicion on an otherwise
- * clean pack). `genuine` is only given when nothing else applies; `unknown_product` and
- * `service_unavailable` come from the connector layer, before any serial is looked at.
+ * clean pack). `genuine` is only given when nothing else applies; `unknown_product`,
+ * `service_unavailable` and `handed_off` come from the connector layer, before any serial is looked at.
  */
 export const VERIFICATION_VERDICTS = [
   'destroyed',
@@ -21,6 +21,7 @@ export const VERIFICATION_VERDICTS = [
   'possible_clone',
   'unknown_product',
   'service_unavailable',
+  'handed_off',
   'genuine',
 ] as const;
 export type VerificationVerdict = (typeof VERIFICATION_VERDICTS)[number];
@@ -52,6 +53,8 @@ export const VERDICT_MEANINGS: Readonly<Record<VerificationVerdict, VerdictMeani
   other_market: { severity: 'warning', considerDetaining: false },
   possible_clone: { severity: 'alert', considerDetaining: true },
   service_unavailable: { severity: 'unknown', considerDetaining: false },
+  // The brand checks its codes on its own GS1 Digital Link resolver: the officer opens the link.
+  handed_off: { severity: 'unknown', considerDetaining: false },
 };
 
 /** Sorts verdicts most serious first, in the order of {@link VERIFICATION_VERDICTS}. */

@@ -1,4 +1,14 @@
-import type { Locale, OrganisationKind, OrganisationStatus, Role } from '@assay/core';
+import type {
+  ConnectorKind,
+  DeliveryOutcome,
+  Locale,
+  OrganisationKind,
+  OrganisationStatus,
+  PackState,
+  Role,
+  VerdictSeverity,
+  VerificationVerdict,
+} from '@assay/core';
 import type { Generated, Insertable, Selectable } from 'kysely';
 
 /** Row types of every table, as Kysely sees them. Column names are snake_case in SQL and here. */
@@ -38,6 +48,11 @@ export interface Database {
   case_goods: CaseGoodsTable;
   case_counters: CaseCounterTable;
   idempotency_keys: IdempotencyKeyTable;
+  authentication_connectors: AuthenticationConnectorTable;
+  registered_serials: RegisteredSerialTable;
+  verifications: VerificationTable;
+  verification_policies: VerificationPolicyTable;
+  connector_deliveries: ConnectorDeliveryTable;
 }
 
 type Timestamp = Date;
@@ -494,3 +509,73 @@ export interface AlertDigestTable {
 export type UserRow = Selectable<UserTable>;
 export type OrganisationRow = Selectable<OrganisationTable>;
 export type NewAuditEvent = Insertable<AuditEventTable>;
+
+export interface AuthenticationConnectorTable {
+  id: Generated<string>;
+  rights_holder_id: string;
+  kind: ConnectorKind;
+  name: string;
+  brand_id: string | null;
+  product_id: string | null;
+  active: Generated<boolean>;
+  url: string | null;
+  timeout_ms: number | null;
+  /** Endpoint connectors: the HMAC key, sealed with the app secret (it must be readable to sign). */
+  signing_secret: string | null;
+  serial_counts: Generated<Partial<Record<PackState, number>>>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface RegisteredSerialTable {
+  /** HMAC-SHA256 (truncated) under the rights holder's serial key of GTIN and serial. */
+  serial_hash: Buffer;
+  connector_id: string;
+  gtin: string;
+  batch: string;
+  expiry: string;
+  intended_markets: string[];
+  state: PackState;
+}
+
+export interface VerificationTable {
+  id: Generated<string>;
+  rights_holder_id: string;
+  connector_id: string | null;
+  brand_id: string | null;
+  serial_hash: Buffer;
+  gtin: string;
+  serial_hint: string;
+  batch: string | null;
+  expiry: string | null;
+  /** The verifying enforcement organisation; the officer (`user_id`) is never shown to the rights holder. */
+  organisation_id: string;
+  user_id: string | null;
+  country_code: string;
+  verified_at: Timestamp;
+  verdict: VerificationVerdict;
+  severity: VerdictSeverity;
+  suspicious: boolean;
+  clone: unknown;
+  acknowledged_at: Timestamp | null;
+}
+
+export interface VerificationPolicyTable {
+  rights_holder_id: string;
+  authorities: 'all' | 'listed';
+  organisation_ids: string[];
+  countries: string[];
+  rate_per_hour: number;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface ConnectorDeliveryTable {
+  id: Generated<string>;
+  connector_id: string;
+  at: Timestamp;
+  outcome: DeliveryOutcome;
+  http_status: number | null;
+  duration_ms: number;
+  detail: string | null;
+  test: Generated<boolean>;
+}

@@ -9,6 +9,7 @@ import * as searchExtensions from './2026-11-23-0007-search-extensions.js';
 import * as searchIndex from './2026-11-23-0008-search-index.js';
 import * as alerts from './2026-11-23-0009-alerts.js';
 import * as cases from './2026-11-23-0010-cases.js';
+import * as authentication from './2026-11-23-0011-authentication.js';
 
 /** Every migration, in order. Listed by hand so the same list runs under PGlite, PostgreSQL and a bundler. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-0008-search-index': searchIndex,
   '2026-11-23-0009-alerts': alerts,
   '2026-11-23-0010-cases': cases,
+  '2026-11-23-0011-authentication': authentication,
 };
