@@ -166,6 +166,7 @@ export async function createAppContext(config: Config, overrides: ContextOverrid
     alertBus,
     alerts,
     sendAlertDigests,
+    serialHasher: hasher,
     connectors,
     serialRegistry,
     verifier,

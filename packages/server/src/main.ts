@@ -22,7 +22,11 @@ async function seedIfEmpty(ctx: AppContext, force: boolean): Promise<boolean> {
   if (!(force || ctx.config.demo.seed)) return false;
   if (!(await isDatabaseEmpty(ctx.db))) return false;
   const appSecret = await loadAppSecret(ctx.config.secrets.appSecret, ctx.config.db.dataDir);
-  await seedDemoData(ctx.db, createSecretBox(appSecret, 'totp'), ctx.storage);
+  await seedDemoData(
+    ctx.db,
+    { totpBox: createSecretBox(appSecret, 'totp'), serialHasher: ctx.serialHasher },
+    ctx.storage,
+  );
   return true;
 }
 

@@ -11,7 +11,11 @@ let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
   const secret = await loadAppSecret(t.ctx.config.secrets.appSecret, t.ctx.config.db.dataDir);
-  await seedDemoData(t.ctx.db, createSecretBox(secret, 'totp'), t.ctx.storage);
+  await seedDemoData(
+    t.ctx.db,
+    { totpBox: createSecretBox(secret, 'totp'), serialHasher: t.ctx.serialHasher },
+    t.ctx.storage,
+  );
 });
 afterAll(() => t.close());
 

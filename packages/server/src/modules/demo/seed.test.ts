@@ -3,6 +3,7 @@ import { loadAppSecret } from '../../lib/app-secret.js';
 import { createSecretBox } from '../../lib/secret-box.js';
 import { createTestApp, type TestApp, TestClient } from '../../test-support/test-app.js';
 import { currentTotpCode } from '../identity/totp.js';
+import { DEMO_SERIALISED } from './authentication-seed.js';
 import { DEMO_ACCOUNTS, type DemoAccountKey } from './demo-accounts.js';
 import { isDatabaseEmpty, seedDemoData } from './seed.js';
 
@@ -12,7 +13,11 @@ beforeAll(async () => {
   t = await createTestApp();
   expect(await isDatabaseEmpty(t.ctx.db)).toBe(true);
   const secret = await loadAppSecret(t.ctx.config.secrets.appSecret, t.ctx.config.db.dataDir);
-  await seedDemoData(t.ctx.db, createSecretBox(secret, 'totp'), t.ctx.storage);
+  await seedDemoData(
+    t.ctx.db,
+    { totpBox: createSecretBox(secret, 'totp'), serialHasher: t.ctx.serialHasher },
+    t.ctx.storage,
+  );
 });
 afterAll(() => t.close());
 
@@ -111,5 +116,32 @@ describe('the demo data set', () => {
     expect((await firm.get(`/api/rights-holders/${ids['Halvorsen Pharma AS']}/products`)).statusCode).toBe(
       404,
     );
+  });
+
+  it('verifies the printed Norvalin serial as genuine in France, then as a possible clone in Kenya, and alerts Halvorsen', async () => {
+    const code = `(01)${DEMO_SERIALISED.gtin}(17)281031(10)${DEMO_SERIALISED.batch}(21)${DEMO_SERIALISED.genuineSerial}`;
+    const france = (await (await signedIn('customsFrOfficer')).post('/api/verifications', { code })).json();
+    expect(france).toMatchObject({ verdict: 'genuine', brand: { name: 'Norvalin' } });
+    const kenya = (await (await signedIn('customsKeOfficer')).post('/api/verifications', { code })).json();
+    expect(kenya.verdict).toBe('possible_clone');
+    const halvorsen = await signedIn('pharmaAdmin');
+    const [id] = (
+      await t.ctx.db
+        .selectFrom('organisations')
+        .select('id')
+        .where('name', '=', 'Halvorsen Pharma AS')
+        .execute()
+    ).map((row) => row.id);
+    const alerts = (await halvorsen.get(`/api/rights-holders/${id}/verifications?suspicious=true`)).json();
+    expect(alerts.verifications[0]).toMatchObject({
+      verdict: 'possible_clone',
+      country: 'KE',
+      serialHint: '…0001',
+    });
+    // The seeded weeks of checks and the earlier clone give the map and the timeline something to show.
+    expect(alerts.unacknowledged).toBe(2);
+    const summary = (await halvorsen.get(`/api/rights-holders/${id}/verifications/summary`)).json();
+    expect(summary.byCountry.map((row: { country: string }) => row.country).sort()).toEqual(['FR', 'KE']);
+    expect(summary.byDay.length).toBeGreaterThan(10);
   });
 });

@@ -4,8 +4,10 @@ import type { MembershipStatus } from '../../db/schema.js';
 import type { SecretBox } from '../../lib/secret-box.js';
 import type { BlobStorage } from '../../lib/storage.js';
 import { recordAudit } from '../audit/queries.js';
+import type { SerialHasher } from '../authentication/serial-hash.js';
 import { hashPassword } from '../identity/passwords.js';
 import { seedDemoAlerts } from './alerts-seed.js';
+import { seedDemoAuthentication } from './authentication-seed.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccountKey } from './demo-accounts.js';
 import { seedDemoGuideRecords } from './guide-records-seed.js';
 import { seedDemoPortfolio } from './portfolio-seed.js';
@@ -106,7 +108,12 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 }
 
 /** Write the demo organisations, people (2FA pre-enrolled) and brands in one transaction. */
-export async function seedDemoData(db: Db, totpBox: SecretBox, storage: BlobStorage): Promise<void> {
+export async function seedDemoData(
+  db: Db,
+  secrets: { totpBox: SecretBox; serialHasher: SerialHasher },
+  storage: BlobStorage,
+): Promise<void> {
+  const { totpBox } = secrets;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction().execute(async (trx) => {
     const organisationIds = new Map<string, string>();
@@ -155,6 +162,7 @@ export async function seedDemoData(db: Db, totpBox: SecretBox, storage: BlobStor
     await seedDemoPortfolio(trx, storage, organisationIds);
     await seedDemoGuideRecords(trx, organisationIds);
     await seedDemoAlerts(trx, organisationIds);
+    await seedDemoAuthentication(trx, organisationIds, secrets.serialHasher);
     await recordAudit(trx, {
       action: 'platform.demo_seeded',
       details: { organisations: DEMO_ORGANISATIONS.length },
