@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from './errors.js';
 
+/** A streamed body (CSV upload) is read by its route; walking it would follow the socket's cycles. */
+const isStream = (value: object) => typeof (value as { pipe?: unknown }).pipe === 'function';
+
 /** Path (`a.b.0`) of the first string holding a NUL character, or null. */
 function nulPath(value: unknown, path: string[] = []): string | null {
   if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') : null;
@@ -9,7 +12,7 @@ function nulPath(value: unknown, path: string[] = []): string | null {
       const found = nulPath(item, [...path, String(index)]);
       if (found !== null) return found;
     }
-  } else if (value && typeof value === 'object' && !Buffer.isBuffer(value)) {
+  } else if (value && typeof value === 'object' && !Buffer.isBuffer(value) && !isStream(value)) {
     for (const [key, item] of Object.entries(value)) {
       const found = nulPath(item, [...path, key]);
       if (found !== null) return found;
