@@ -17,6 +17,7 @@ import { savedAtOf } from '../../offline/saved-copy';
 import { forgetGuide, keepGuide, savedGuide } from '../../offline/saved-guides';
 import { useSession } from '../../session/session-context';
 import { NotFound } from '../app/not-found';
+import { VerificationPanel } from '../officer/verification';
 import { displayGtin, formatHsCode } from '../portfolio/product-draft';
 import { ContactCard } from './contact-card';
 import { type CustomsStanding, customsStanding } from './customs-standing';
@@ -139,6 +140,7 @@ function GuideContent({
           {guide.brandName} ·{' '}
           <Link to={`/guides/rights-holders/${guide.rightsHolder.id}`}>{guide.rightsHolder.name}</Link>
         </p>
+        <VerificationPanel code={searchParams.get('code')} brand={guide.brandName} />
         {guide.status !== 'active' && (
           <p className={guide.status === 'recalled' ? 'notice notice-error' : 'notice'}>
             <StatusBadge status={guide.status} /> {t(`guide.statusNote.${guide.status}`)}

@@ -11,12 +11,15 @@ import { displayGtin } from '../portfolio/product-draft';
 import { CodeProblem, ElementList } from './gs1-text';
 import { ResultList } from './result-list';
 import { guidePath } from './search-query';
+import { useVerificationEntry, verificationEntryState } from './use-verification';
+import { VerificationPanel } from './verification';
 import './officer.css';
 
 /**
  * What a scanned or typed code (`?code=`) leads to: the guide of the one product carrying its GTIN
  * (replacing this page, so back returns to scanning), a choice among several, or a plain "none"
  * with the company whose GS1 prefix the GTIN carries. The data read from the code is listed too.
+ * A code with a serial number is verified with the rights holder, and the verdict comes first.
  */
 export function LookupResult() {
   const { t } = useTranslation();
@@ -55,35 +58,50 @@ function GtinResult({ code, gtin, elements }: { code: string; gtin: string; elem
   const { reader } = useContentLanguages();
   const lookup = useResource(() => searchApi.lookupGtin(gtin, reader), [gtin, reader]);
   const only = lookup.data?.products.length === 1 ? lookup.data.products[0] : undefined;
+  // The guide shows the verification this lookup started instead of verifying the code again.
+  const entry = useVerificationEntry();
 
   useEffect(() => {
-    if (only) navigate(guidePath(only.productId, code), { replace: true });
-  }, [only, code, navigate]);
+    if (only)
+      navigate(guidePath(only.productId, code), { replace: true, state: verificationEntryState(entry) });
+  }, [only, code, entry, navigate]);
 
   const shown = displayGtin(gtin);
-  if (only) return <p role="status">{t('app.loading')}</p>;
+  // Started at once, not after the lookup: the guide it leads to picks the same check up.
+  const verification = <VerificationPanel code={code} brand={checkedBrand(lookup.data)} />;
+  if (only)
+    return (
+      <>
+        <p role="status">{t('app.loading')}</p>
+        {verification}
+      </>
+    );
   return (
     <>
       {lookup.data && lookup.data.products.length > 1 ? (
         <>
           <PageHeading>{t('lookup.title', { gtin: shown })}</PageHeading>
+          {verification}
           <p>{t('lookup.several')}</p>
           <ResultList
             results={lookup.data.products}
             reader={reader}
             code={code}
+            linkState={verificationEntryState(entry)}
             label={t('lookup.products')}
           />
         </>
       ) : lookup.data ? (
         <>
           <PageHeading>{t('lookup.noneTitle')}</PageHeading>
+          {verification}
           <p className="lead">{t('lookup.none', { gtin: shown })}</p>
           <PrefixOwner lookup={lookup.data} />
         </>
       ) : (
         <>
           <PageHeading>{t('lookup.title', { gtin: shown })}</PageHeading>
+          {verification}
           <FormError error={lookup.error} />
           {lookup.loading && <p role="status">{t('lookup.checking')}</p>}
         </>
@@ -92,6 +110,13 @@ function GtinResult({ code, gtin, elements }: { code: string; gtin: string; elem
       <NextSteps />
     </>
   );
+}
+
+/** Who the serial is checked with, as far as the lookup knows before the answer names them. */
+function checkedBrand(lookup: GtinLookupView | undefined): string | null {
+  const brands = new Set(lookup?.products.map((product) => product.brandName));
+  if (brands.size === 1) return [...brands][0] ?? null;
+  return lookup?.prefixOwner?.rightsHolder.name ?? null;
 }
 
 function PrefixOwner({ lookup }: { lookup: GtinLookupView }) {

@@ -13,12 +13,15 @@ export function ResultList({
   results,
   reader,
   code,
+  linkState,
   label,
 }: {
   results: SearchResult[];
   reader: string;
   /** The scanned code, passed on to the guide. */
   code?: string | undefined;
+  /** Passed to the guide with the link (the verification of the scanned code). */
+  linkState?: unknown;
   label: string;
 }) {
   const { t } = useTranslation();
@@ -27,7 +30,7 @@ export function ResultList({
     <ul className="results" aria-label={label}>
       {results.map((result) => (
         <li key={result.productId}>
-          <Link className="result" to={guidePath(result.productId, code)}>
+          <Link className="result" to={guidePath(result.productId, code)} state={linkState}>
             {result.imageId ? (
               <img
                 className="result-thumb"
