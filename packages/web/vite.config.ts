@@ -58,8 +58,18 @@ export default defineConfig({
       // API bodies only the server validates, is left out of the bundle.
       treeshake: { moduleSideEffects: (id: string) => !id.includes('/packages/core/src/') },
       // Libraries change less often than the app: a separate chunk stays cached across releases.
-      // The barcode reader stays out of it: only the scan screen loads it, on first use.
-      output: { codeSplitting: { groups: [{ name: 'vendor', test: /node_modules\/(?!zxing-wasm\/)/ }] } },
+      // The barcode reader and the verification map's atlas and projection stay out of it: only the
+      // scan screen and the rights holder's verification map load them, on first use.
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              name: 'vendor',
+              test: /node_modules\/(?!zxing-wasm\/|world-atlas\/|topojson-client\/|d3-geo\/|d3-array\/|internmap\/)/,
+            },
+          ],
+        },
+      },
     },
   },
 });

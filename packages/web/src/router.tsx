@@ -87,6 +87,30 @@ const Statistics = lazyScreen(() =>
 const SupplyChain = lazyScreen(() =>
   import('./screens/portfolio/supply-chain').then((module) => module.SupplyChain),
 );
+const Connectors = lazyScreen(() =>
+  import('./screens/authentication/connectors').then((module) => module.Connectors),
+);
+const ConnectorEditor = lazyScreen(() =>
+  import('./screens/authentication/connector-editor').then((module) => module.ConnectorEditor),
+);
+const RegistrySerials = lazyScreen(() =>
+  import('./screens/authentication/serials').then((module) => module.RegistrySerials),
+);
+const Deliveries = lazyScreen(() =>
+  import('./screens/authentication/deliveries').then((module) => module.Deliveries),
+);
+const EndpointProtocol = lazyScreen(() =>
+  import('./screens/authentication/protocol').then((module) => module.Protocol),
+);
+const VerificationPolicy = lazyScreen(() =>
+  import('./screens/authentication/policy').then((module) => module.Policy),
+);
+const TestConsole = lazyScreen(() =>
+  import('./screens/authentication/test-console').then((module) => module.TestConsole),
+);
+const Verifications = lazyScreen(() =>
+  import('./screens/authentication/verifications').then((module) => module.Verifications),
+);
 const Scan = lazyScreen(() => import('./screens/officer/scan').then((module) => module.Scan));
 const SavedGuides = lazyScreen(() => import('./screens/guides/saved').then((module) => module.SavedGuides));
 const Reports = lazyScreen(() => import('./screens/reports/reports').then((module) => module.Reports));
@@ -232,6 +256,27 @@ const routes: RouteObject[] = [
               </RequireKind>
             ),
           },
+        ],
+      },
+      {
+        // Authentication connectors act for the same rights holder as the portfolio ("Acting for").
+        path: 'authentication',
+        element: (
+          <RequireKind kinds={PORTFOLIO_KINDS}>
+            <PortfolioLayout />
+          </RequireKind>
+        ),
+        children: [
+          { index: true, element: <Navigate to="connectors" replace /> },
+          { path: 'connectors', element: <Connectors /> },
+          { path: 'connectors/new', element: <ConnectorEditor /> },
+          { path: 'connectors/:connectorId', element: <ConnectorEditor /> },
+          { path: 'connectors/:connectorId/serials', element: <RegistrySerials /> },
+          { path: 'connectors/:connectorId/deliveries', element: <Deliveries /> },
+          { path: 'protocol', element: <EndpointProtocol /> },
+          { path: 'policy', element: <VerificationPolicy /> },
+          { path: 'test', element: <TestConsole /> },
+          { path: 'verifications', element: <Verifications /> },
         ],
       },
       {

@@ -449,3 +449,82 @@ export const alertsApi = {
     }),
   rulesUrl: (alertId: string) => urlFor(`/alerts/${alertId}/rules`),
 };
+
+// Authentication connectors, the serial registry, the verification policy and history of a rights holder.
+type AuthenticationSchemas = typeof import('@assay/core');
+export type Connector = import('@assay/core').ConnectorView;
+export type ConnectorInput = z.input<AuthenticationSchemas['connectorBody']>;
+export type ConnectorCreated = z.infer<AuthenticationSchemas['connectorCreatedView']>;
+export type PackStateInput = z.input<AuthenticationSchemas['packStateBody']>;
+export type Delivery = z.infer<AuthenticationSchemas['deliveryView']>;
+export type VerificationPolicy = z.infer<AuthenticationSchemas['verificationPolicyView']>;
+export type VerificationPolicyInput = z.input<AuthenticationSchemas['verificationPolicyBody']>;
+export type VerificationRecord = import('@assay/core').VerificationRecordView;
+export type VerificationSummary = z.infer<AuthenticationSchemas['verificationSummaryView']>;
+
+const authenticationBase = (rightsHolderId: string) => `/rights-holders/${rightsHolderId}`;
+const connectorPath = (rightsHolderId: string, connectorId: string) =>
+  `${authenticationBase(rightsHolderId)}/connectors/${connectorId}`;
+
+export const authenticationApi = {
+  connectors: (rightsHolderId: string) =>
+    request<{ connectors: Connector[] }>('GET', `${authenticationBase(rightsHolderId)}/connectors`),
+  connector: (rightsHolderId: string, connectorId: string) =>
+    request<Connector>('GET', connectorPath(rightsHolderId, connectorId)),
+  createConnector: (rightsHolderId: string, body: ConnectorInput) =>
+    request<ConnectorCreated>('POST', `${authenticationBase(rightsHolderId)}/connectors`, { body }),
+  updateConnector: (rightsHolderId: string, connectorId: string, body: ConnectorInput) =>
+    request<Connector>('PUT', connectorPath(rightsHolderId, connectorId), { body }),
+  removeConnector: (rightsHolderId: string, connectorId: string) =>
+    request<void>('DELETE', connectorPath(rightsHolderId, connectorId)),
+  rotateSecret: (rightsHolderId: string, connectorId: string) =>
+    request<{ signingSecret: string }>(
+      'POST',
+      `${connectorPath(rightsHolderId, connectorId)}/signing-secret`,
+    ),
+  /** The CSV upload goes through XMLHttpRequest for its progress (screens/authentication/csv-upload.ts). */
+  serialsCsvPath: (rightsHolderId: string, connectorId: string) =>
+    `${connectorPath(rightsHolderId, connectorId)}/serials/csv`,
+  setPackState: (rightsHolderId: string, connectorId: string, body: PackStateInput) =>
+    request<{ updated: number; notFound: number }>(
+      'POST',
+      `${connectorPath(rightsHolderId, connectorId)}/serials/state`,
+      { body },
+    ),
+  deliveries: (rightsHolderId: string, connectorId: string) =>
+    request<{ deliveries: Delivery[] }>('GET', `${connectorPath(rightsHolderId, connectorId)}/deliveries`),
+  policy: (rightsHolderId: string) =>
+    request<VerificationPolicy>('GET', `${authenticationBase(rightsHolderId)}/verification-policy`),
+  setPolicy: (rightsHolderId: string, body: VerificationPolicyInput) =>
+    request<VerificationPolicy>('PUT', `${authenticationBase(rightsHolderId)}/verification-policy`, {
+      body,
+    }),
+  /** The test console: recorded nowhere. */
+  test: (rightsHolderId: string, body: { code: string; country: string }) =>
+    request<import('@assay/core').VerificationView>(
+      'POST',
+      `${authenticationBase(rightsHolderId)}/verification-tests`,
+      { body },
+    ),
+  verifications: (rightsHolderId: string, query: { suspicious?: boolean; limit?: number; before?: string }) =>
+    request<{ verifications: VerificationRecord[]; unacknowledged: number }>(
+      'GET',
+      `${authenticationBase(rightsHolderId)}/verifications`,
+      {
+        query: {
+          suspicious: query.suspicious === undefined ? undefined : String(query.suspicious),
+          limit: query.limit,
+          before: query.before,
+        },
+      },
+    ),
+  acknowledge: (rightsHolderId: string, verificationId: string) =>
+    request<void>(
+      'POST',
+      `${authenticationBase(rightsHolderId)}/verifications/${verificationId}/acknowledge`,
+    ),
+  summary: (rightsHolderId: string, days: number) =>
+    request<VerificationSummary>('GET', `${authenticationBase(rightsHolderId)}/verifications/summary`, {
+      query: { days },
+    }),
+};

@@ -61,6 +61,19 @@ const SECTIONS: NavSection[] = [
     ],
   },
   {
+    title: 'authentication.nav.title',
+    items: [
+      {
+        to: '/authentication/verifications',
+        label: 'authentication.nav.verifications',
+        kinds: PORTFOLIO_KINDS,
+      },
+      { to: '/authentication/connectors', label: 'authentication.nav.connectors', kinds: PORTFOLIO_KINDS },
+      { to: '/authentication/policy', label: 'authentication.nav.policy', kinds: PORTFOLIO_KINDS },
+      { to: '/authentication/test', label: 'authentication.nav.test', kinds: PORTFOLIO_KINDS },
+    ],
+  },
+  {
     title: 'nav.organisation',
     items: [
       { to: '/organisation/members', label: 'nav.members', permission: 'members.read' },
