@@ -8,7 +8,7 @@
 // serial query from 8 connections, for comparison.
 //
 //   npx tsc -b packages/server && node bench/authentication.mjs [serials=10000000] [--fresh]
-//     [--connections=50] [--duration=30] [--cpu-prof]
+//     [--connections=50] [--duration=30] [--auth=token|session] [--cpu-prof]
 //
 // Uses DATABASE_URL when set, else a local cluster kept in $TMPDIR/assay-bench-auth-pg, so the
 // serials are uploaded once (`--fresh` starts over; an interrupted upload resumes). Figures go to
@@ -40,6 +40,8 @@ const CONNECTIONS = option('connections', 50);
 const DURATION_S = option('duration', 30);
 const fresh = process.argv.includes('--fresh');
 const cpuProfile = process.argv.includes('--cpu-prof');
+/** Officers verify from the web app (session cookie) or from a system of theirs (API token). */
+const AUTH = process.argv.includes('--auth=session') ? 'session' : 'token';
 
 /** Rows per upload request: each is all or nothing, so a failure costs one file, not the registry. */
 const UPLOAD_CHUNK = 2_000_000;
@@ -168,14 +170,18 @@ async function ensurePeople(client) {
   };
   const rightsHolderId = await organisation('Bench Pharma', 'rights_holder', 'NO');
   const adminId = await person('admin@pharma.bench.test', rightsHolderId, 'admin');
-  const cookie = randomBytes(32).toString('base64url');
-  await client.query(
-    `insert into sessions (id, user_id, stage, csrf_token, created_at, last_seen_at, expires_at)
-     values ($1, $2, 'active', 'bench', now(), now(), now() + interval '1 day')`,
-    [createHash('sha256').update(cookie).digest('hex'), adminId],
-  );
-  // A fresh write-scoped API token per enforcement organisation (only the hash is stored).
-  const tokens = [];
+  const session = async (userId) => {
+    const cookie = randomBytes(32).toString('base64url');
+    await client.query(
+      `insert into sessions (id, user_id, stage, csrf_token, created_at, last_seen_at, expires_at)
+       values ($1, $2, 'active', 'bench', now(), now(), now() + interval '1 day')`,
+      [createHash('sha256').update(cookie).digest('hex'), userId],
+    );
+    return { cookie: `assay_session=${cookie}`, 'x-csrf-token': 'bench' };
+  };
+  const adminHeaders = await session(adminId);
+  // Per enforcement organisation, a fresh write-scoped API token (only its hash is stored) or session.
+  const officers = [];
   for (const country of COUNTRIES)
     for (const kind of KINDS) {
       const organisationId = await organisation(`Bench ${kind} ${country}`, kind, country);
@@ -184,19 +190,19 @@ async function ensurePeople(client) {
         organisationId,
         'officer',
       );
+      if (AUTH === 'session') {
+        officers.push(await session(userId));
+        continue;
+      }
       const token = `assay_${randomBytes(32).toString('base64url')}`;
       await client.query(
         `insert into api_tokens (organisation_id, created_by, name, scopes, prefix, token_hash)
          values ($1, $2, 'bench', '{organisation:write}', $3, $4)`,
         [organisationId, userId, token.slice(0, 12), createHash('sha256').update(token).digest('hex')],
       );
-      tokens.push(token);
+      officers.push({ authorization: `Bearer ${token}` });
     }
-  return {
-    rightsHolderId,
-    adminHeaders: { cookie: `assay_session=${cookie}`, 'x-csrf-token': 'bench' },
-    tokens,
-  };
+  return { rightsHolderId, adminHeaders, officers };
 }
 
 /** The brand, its products, the registry connector and a policy allowing every authority the most verifications. */
@@ -310,7 +316,7 @@ async function serverTimes(logFile, since) {
 }
 
 /** A pool of request bodies in the mix, each sent by a random organisation. */
-function requestPool(size, tokens) {
+function requestPool(size, officers) {
   const repeated = Array.from({ length: REPEATED_SERIALS }, () => serialAt(randomInt(SERIALS)));
   return Array.from({ length: size }, () => {
     const draw = Math.random();
@@ -324,7 +330,7 @@ function requestPool(size, tokens) {
       body: JSON.stringify({ code: codeOf(row) }),
       headers: {
         'content-type': 'application/json',
-        authorization: `Bearer ${tokens[randomInt(tokens.length)]}`,
+        ...officers[randomInt(officers.length)],
       },
     };
   });
@@ -358,7 +364,7 @@ try {
   server = await startServer('upload');
   await client.connect();
   console.log(`PostgreSQL ${(await client.query('show server_version')).rows[0].server_version}`);
-  const { rightsHolderId, adminHeaders, tokens } = await ensurePeople(client);
+  const { rightsHolderId, adminHeaders, officers } = await ensurePeople(client);
   const { connectorId, registered } = await ensureRegistry(client, server.base, rightsHolderId, adminHeaders);
 
   // Upload (resumes where an interrupted run stopped: each request is all or nothing).
@@ -412,7 +418,7 @@ try {
   // Load on a fresh server process.
   const profileDir = join(directory, 'cpu-profiles');
   server = await startServer('load', cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
-  const pool = requestPool(200_000, tokens);
+  const pool = requestPool(200_000, officers);
   console.log(`\nWarm-up: 10 s, ${CONNECTIONS} connections…`);
   await load(server.base, pool, 10);
   const since = Date.now();
@@ -420,7 +426,7 @@ try {
     (await client.query('select count(*) from verifications')).rows[0].count,
   );
   console.log(
-    `Load: POST /api/verifications, ${CONNECTIONS} connections, ${DURATION_S} s (autocannon in this process)…`,
+    `Load: POST /api/verifications, ${officers.length} organisations (${AUTH === 'session' ? 'session cookies' : 'API tokens'}), ${CONNECTIONS} connections, ${DURATION_S} s (autocannon in this process)…`,
   );
   const result = await load(server.base, pool, DURATION_S);
   const rss = server.rssMb();
