@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CLONE_RULE_IDS } from '../authentication/clone-rules.js';
+import { EXPIRY_PATTERN, GS1_CSET82_PATTERN, SERIAL_MESSAGES } from '../authentication/serial-row.js';
 import { PACK_STATES, VERIFICATION_VERDICTS } from '../authentication/verdicts.js';
 import { gtinSchema } from '../portfolio/gtin.js';
 import { countryCode, timestamp, uuid } from './common.js';
@@ -27,8 +28,6 @@ export const CONNECTOR_LIMITS = {
   /** The officer must see an answer within a second of the scan, network and rendering included. */
   timeoutMsMax: 900,
   timeoutMsDefault: 700,
-  serialMax: 20,
-  batchMax: 20,
   jsonSerialsMax: 10_000,
   csvErrorsMax: 1_000,
   ratePerHourMax: 100_000,
@@ -117,23 +116,10 @@ export const connectorCreatedView = z.object({
 export const signingSecretView = z.object({ signingSecret: z.string() });
 
 /** Serial numbers (GS1 AI 21: up to 20 characters of CSET 82) as the rights holder registers them. */
-export const serialNumber = z
-  .string()
-  .trim()
-  .min(1)
-  .max(CONNECTOR_LIMITS.serialMax)
-  .regex(/^[!"%-?A-Z_a-z]+$/, 'Not a GS1 serial number (up to 20 characters of GS1 character set 82)');
-const batchNumber = z
-  .string()
-  .trim()
-  .min(1)
-  .max(CONNECTOR_LIMITS.batchMax)
-  .regex(/^[!"%-?A-Z_a-z]+$/, 'Not a GS1 batch number (up to 20 characters of GS1 character set 82)');
+export const serialNumber = z.string().trim().regex(GS1_CSET82_PATTERN, SERIAL_MESSAGES.serial);
+const batchNumber = z.string().trim().regex(GS1_CSET82_PATTERN, SERIAL_MESSAGES.batch);
 /** `YYYY-MM-DD`, or `YYYY-MM` when only the month is printed. */
-export const expiryDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'Give the expiry as YYYY-MM-DD or YYYY-MM');
+export const expiryDate = z.string().trim().regex(EXPIRY_PATTERN, SERIAL_MESSAGES.expiry);
 
 export const registeredSerial = z.object({
   gtin: gtinSchema,

@@ -1,12 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  CONNECTOR_LIMITS,
-  countryCode,
-  type EndpointFailure,
-  expiryDate,
-  PACK_STATES,
-  type RegisteredPack,
-} from '@assay/core';
+import { countryCode, type EndpointFailure, expiryDate, PACK_STATES, type RegisteredPack } from '@assay/core';
 import { z } from 'zod';
 import type { Clock } from '../../lib/clock.js';
 import { type CircuitBreaker, createCircuitBreaker } from './circuit-breaker.js';
@@ -55,7 +48,7 @@ const answerBody = z.discriminatedUnion('found', [
     requestId: z.string(),
     found: z.literal(true),
     state: z.enum(PACK_STATES),
-    batch: z.string().trim().min(1).max(CONNECTOR_LIMITS.batchMax),
+    batch: z.string().trim().min(1).max(20),
     expiry: expiryDate,
     intendedMarkets: z.array(countryCode).max(250).default([]),
   }),

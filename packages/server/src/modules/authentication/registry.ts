@@ -4,9 +4,9 @@ import {
   type Actor,
   CONNECTOR_LIMITS,
   type PackState,
-  type RegisteredSerial,
-  registeredSerial,
+  readSerialRow,
   SERIAL_CSV_COLUMNS,
+  type SerialRow,
   type SerialUploadView,
   type serialUploadError,
 } from '@assay/core';
@@ -70,18 +70,21 @@ export function createSerialRegistry(deps: {
     counts: Counts,
     errors: ErrorLog,
   ) {
-    let pending: { line: number; row: RegisteredSerial; hex: string }[] = [];
+    type Entry = { line: number; row: SerialRow; hex: string };
+    let pending: Entry[] = [];
     let stored = 0;
+    let inFlight: Promise<void> = Promise.resolve();
 
-    async function flush() {
-      if (pending.length === 0) return;
+    async function write(entries: Entry[]) {
       // The same serial twice in one batch: the later line wins, as it would across batches.
-      const byHash = new Map(pending.map((entry) => [entry.hex, entry]));
-      pending = [];
+      const byHash = new Map(entries.map((entry) => [entry.hex, entry]));
       const hexes = [...byHash.keys()];
+      // `= any(array(...))` probes the primary key per serial; `in (select ...)` would scan the table.
       const existing = await sql<{ hex: string; connector_id: string; state: PackState }>`
         select encode(serial_hash, 'hex') as hex, connector_id, state from registered_serials
-        where serial_hash in (select decode(h, 'hex') from unnest(${hexes}::text[]) as h)`.execute(trx);
+        where serial_hash = any(array(select decode(h, 'hex') from unnest(${hexes}::text[]) as h))`.execute(
+        trx,
+      );
       for (const row of existing.rows) {
         const entry = byHash.get(row.hex)!;
         if (row.connector_id !== connectorId) {
@@ -111,12 +114,23 @@ export function createSerialRegistry(deps: {
     }
 
     return {
-      async add(line: number, row: RegisteredSerial) {
+      /** Queues a row; a full batch is written while the next one is read (one write in flight, in order). */
+      async add(line: number, row: SerialRow) {
         if (errors.count > 0) return;
-        pending.push({ line, row, hex: hasher.hash(rightsHolderId, row.gtin, row.serial).toString('hex') });
-        if (pending.length >= WRITE_BATCH) await flush();
+        pending.push({ line, row, hex: hasher.hex(rightsHolderId, row.gtin, row.serial) });
+        if (pending.length < WRITE_BATCH) return;
+        await inFlight;
+        const batch = pending;
+        pending = [];
+        inFlight = write(batch);
+        // Awaited by the next add or by finish; this only keeps a failure from being reported as unhandled.
+        inFlight.catch(() => {});
       },
-      flush,
+      async finish() {
+        await inFlight;
+        if (pending.length > 0 && errors.count === 0) await write(pending);
+        pending = [];
+      },
       stored: () => stored,
     };
   }
@@ -127,10 +141,7 @@ export function createSerialRegistry(deps: {
     rightsHolderId: string,
     connectorId: string,
     ip: string | null,
-    feed: (
-      write: (line: number, row: RegisteredSerial) => Promise<void>,
-      errors: ErrorLog,
-    ) => Promise<number>,
+    feed: (write: (line: number, row: SerialRow) => Promise<void>, errors: ErrorLog) => Promise<number>,
   ): Promise<SerialUploadView> {
     const started = performance.now();
     const errors = new ErrorLog();
@@ -142,7 +153,7 @@ export function createSerialRegistry(deps: {
         const counts: Counts = { ...connector.serial_counts };
         const writer = batchWriter(trx, rightsHolderId, connectorId, counts, errors);
         rows = await feed(writer.add, errors);
-        await writer.flush();
+        await writer.finish();
         if (errors.count > 0) throw new RollBack();
         stored = writer.stored();
         await trx
@@ -218,7 +229,7 @@ export function createSerialRegistry(deps: {
               break;
             }
             const parsed = parseCsvRow(record, columns);
-            if (parsed.success) await write(info.lines, parsed.data);
+            if (parsed.ok) await write(info.lines, parsed.row);
             else for (const issue of parsed.issues) errors.add({ line: info.lines, ...issue });
           }
         } catch (error) {
@@ -244,7 +255,7 @@ export function createSerialRegistry(deps: {
       actor: Actor,
       rightsHolderId: string,
       connectorId: string,
-      serials: RegisteredSerial[],
+      serials: SerialRow[],
       ip: string | null,
     ) {
       return upload(actor, rightsHolderId, connectorId, ip, async (write) => {
@@ -267,9 +278,7 @@ export function createSerialRegistry(deps: {
     ) {
       return db.transaction().execute(async (trx) => {
         const connector = await registryConnector(trx, actor, rightsHolderId, connectorId);
-        const hexes = change.serials.map((entry) =>
-          hasher.hash(rightsHolderId, entry.gtin, entry.serial).toString('hex'),
-        );
+        const hexes = change.serials.map((entry) => hasher.hex(rightsHolderId, entry.gtin, entry.serial));
         const target = change.batch
           ? sql`gtin = ${change.batch.gtin} and batch = ${change.batch.batch}`
           : sql`serial_hash in (select decode(h, 'hex') from unnest(${hexes}::text[]) as h)`;
@@ -357,33 +366,17 @@ function headerColumns(header: string[]): Map<string, number> {
   return new Map(names.map((name, index) => [name, index]));
 }
 
-function parseCsvRow(
-  record: string[],
-  columns: Map<string, number>,
-):
-  | { success: true; data: RegisteredSerial }
-  | { success: false; issues: { field: string; message: string }[] } {
+function parseCsvRow(record: string[], columns: Map<string, number>) {
   const cell = (name: string) => {
     const index = columns.get(name);
-    return index === undefined ? undefined : record[index];
+    return index === undefined ? '' : (record[index] ?? '');
   };
-  const markets = cell('intended_markets');
-  const state = cell('state');
-  const parsed = registeredSerial.safeParse({
-    gtin: cell('gtin') ?? '',
-    serial: cell('serial') ?? '',
-    batch: cell('batch') ?? '',
-    expiry: cell('expiry') ?? '',
-    intendedMarkets: markets ? markets.split(/[\s,;]+/).filter(Boolean) : [],
-    ...(state ? { state: state.toLowerCase() } : {}),
+  return readSerialRow({
+    gtin: cell('gtin'),
+    serial: cell('serial'),
+    batch: cell('batch'),
+    expiry: cell('expiry'),
+    markets: cell('intended_markets'),
+    state: cell('state'),
   });
-  if (parsed.success) return parsed;
-  const field = (path: PropertyKey[]) =>
-    path[0] === 'intendedMarkets' ? 'intended_markets' : String(path[0] ?? 'row');
-  // One error per field: an empty serial is not also reported as having bad characters.
-  const issues = new Map<string, string>();
-  for (const issue of parsed.error.issues) {
-    if (!issues.has(field(issue.path))) issues.set(field(issue.path), issue.message);
-  }
-  return { success: false, issues: [...issues].map(([name, message]) => ({ field: name, message })) };
 }
