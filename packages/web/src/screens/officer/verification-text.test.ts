@@ -210,6 +210,7 @@ describe('verification text', () => {
         ],
       }),
     );
+    expect(text.severityLabel).toBe('Unconfirmed');
     expect(text.headline).toBe('The brand’s check did not answer');
     expect(text.reasons).toEqual([
       'The rights holder’s verification service gave no answer: it took too long.',
