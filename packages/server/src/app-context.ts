@@ -10,6 +10,7 @@ import { createAlertBus } from './modules/alerts/event-bus.js';
 import { createAlertService } from './modules/alerts/service.js';
 import { type AlertStreamLimits, DEFAULT_ALERT_STREAM_LIMITS } from './modules/alerts/stream.js';
 import { createApiTokenService } from './modules/api-tokens/service.js';
+import { createVerificationAlertMail } from './modules/authentication/alert-mail.js';
 import { createConnectorService } from './modules/authentication/connectors.js';
 import { createEndpointClient } from './modules/authentication/endpoint-client.js';
 import { createVerificationHistory } from './modules/authentication/history.js';
@@ -137,6 +138,14 @@ export async function createAppContext(config: Config, overrides: ContextOverrid
   });
   const serialRegistry = createSerialRegistry({ db, clock, portfolio, hasher });
   const verificationHistory = createVerificationHistory({ db, clock, portfolio });
+  /** The five-minute job of `serve` that emails rights holders about suspicious verifications. */
+  const mailSuspiciousVerifications = createVerificationAlertMail({
+    db,
+    clock,
+    mail,
+    publicUrl,
+    log: log.child({ module: 'authentication' }),
+  });
   const storage = overrides.storage ?? createLocalStorage(config.uploads.dir);
   const certificates = createCertificateService({ db, clock, storage, portfolio });
   const images = createImageService({ db, clock, storage, portfolio, log: log.child({ module: 'images' }) });
@@ -171,6 +180,7 @@ export async function createAppContext(config: Config, overrides: ContextOverrid
     serialRegistry,
     verifier,
     verificationHistory,
+    mailSuspiciousVerifications,
     storage,
     images,
     guidePdf,

@@ -10,6 +10,7 @@ import { forgetOldIdempotencyKeys } from './http/idempotency.js';
 import { loadAppSecret } from './lib/app-secret.js';
 import { createSecretBox } from './lib/secret-box.js';
 import { ALERT_DIGEST_INTERVAL_MS } from './modules/alerts/digest.js';
+import { VERIFICATION_ALERT_INTERVAL_MS } from './modules/authentication/alert-mail.js';
 import { demoAccountsTable, isDatabaseEmpty, seedDemoData } from './modules/demo/seed.js';
 import { hashPassword } from './modules/identity/passwords.js';
 import { currentTotpCode } from './modules/identity/totp.js';
@@ -42,6 +43,11 @@ async function serve(options: { port?: number }): Promise<void> {
   setInterval(() => {
     ctx.remindExpiringRecordations().catch((err) => ctx.log.error({ err }, 'recordation reminders failed'));
   }, RECORDATION_REMINDER_INTERVAL_MS).unref();
+  setInterval(() => {
+    ctx
+      .mailSuspiciousVerifications()
+      .catch((err) => ctx.log.error({ err }, 'verification alert mail failed'));
+  }, VERIFICATION_ALERT_INTERVAL_MS).unref();
   setInterval(() => {
     ctx.sendAlertDigests().catch((err) => ctx.log.error({ err }, 'alert digests failed'));
   }, ALERT_DIGEST_INTERVAL_MS).unref();

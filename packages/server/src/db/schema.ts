@@ -495,6 +495,7 @@ export interface AlertReadingTable {
   organisation_id: string;
   read_at: Timestamp;
   acknowledged_at: Timestamp | null;
+  notified_at: Generated<Timestamp | null>;
 }
 
 export interface AlertDigestTable {
@@ -558,6 +559,7 @@ export interface VerificationTable {
   suspicious: boolean;
   clone: unknown;
   acknowledged_at: Timestamp | null;
+  notified_at: Generated<Timestamp | null>;
 }
 
 export interface VerificationPolicyTable {

@@ -73,10 +73,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       severity text not null,
       suspicious boolean not null,
       clone jsonb not null default '[]',
-      acknowledged_at timestamptz
+      acknowledged_at timestamptz,
+      -- When the rights holder's admins were emailed about it (suspicious ones only).
+      notified_at timestamptz
     )`.execute(db);
   await sql`create index verifications_serial on verifications (serial_hash, verified_at desc)`.execute(db);
   await sql`create index verifications_rights_holder on verifications (rights_holder_id, verified_at desc)`.execute(
+    db,
+  );
+  await sql`create index verifications_to_notify on verifications (rights_holder_id) where suspicious and notified_at is null`.execute(
     db,
   );
   await sql`create index verifications_suspicious on verifications (rights_holder_id, verified_at desc) where suspicious`.execute(

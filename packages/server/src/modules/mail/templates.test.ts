@@ -55,6 +55,12 @@ const SAMPLES: { [T in MailTemplate]: MailTemplates[T] } = {
       '• [High] Fake trainers via Jebel Ali — Douane FR\n  https://assay.test/alerts/5b1c3c53-6f0e-4c83-9d57-7d3b0c1f2a10',
     link: 'https://assay.test/alerts',
   },
+  suspicious_verifications: {
+    name: 'Ingrid Halvorsen',
+    count: 1,
+    verifications: '• Possible clone — KE, 23 November 2026 — GTIN 07038210001015, serial …0001',
+    link: 'https://assay.test/authentication/verifications',
+  },
 };
 const TEMPLATES = Object.keys(SAMPLES) as MailTemplate[];
 

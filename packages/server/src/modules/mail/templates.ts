@@ -34,6 +34,8 @@ export interface MailTemplates {
   };
   /** `alerts`: one entry per alert, already written in the recipient's language (see alerts/digest.ts). */
   alert_digest: { name: string; count: number; alerts: string; link: string };
+  /** `verifications`: one line each, already written in the recipient's language (see authentication/alert-mail.ts). */
+  suspicious_verifications: { name: string; count: number; verifications: string; link: string };
 }
 export type MailTemplate = keyof MailTemplates;
 
