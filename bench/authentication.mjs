@@ -8,7 +8,8 @@
 // serial query from 8 connections, for comparison.
 //
 //   npx tsc -b packages/server && node bench/authentication.mjs [serials=10000000] [--fresh]
-//     [--connections=50] [--duration=30] [--auth=token|session] [--cpu-prof]
+//     [--connections=50] [--duration=30] [--auth=token|session] [--socket] [--log-level=info|warn]
+//     [--cpu-prof]
 //
 // Uses DATABASE_URL when set, else a local cluster kept in $TMPDIR/assay-bench-auth-pg, so the
 // serials are uploaded once (`--fresh` starts over; an interrupted upload resumes). Figures go to
@@ -16,11 +17,19 @@
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { once } from 'node:events';
-import { createReadStream, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
@@ -42,6 +51,10 @@ const fresh = process.argv.includes('--fresh');
 const cpuProfile = process.argv.includes('--cpu-prof');
 /** Officers verify from the web app (session cookie) or from a system of theirs (API token). */
 const AUTH = process.argv.includes('--auth=session') ? 'session' : 'token';
+/** The server reaches PostgreSQL over TCP on 127.0.0.1, or over its Unix socket (local cluster only). */
+const SOCKET = process.argv.includes('--socket');
+/** `warn` leaves out the request log: throughput without its cost, but no server-side latency. */
+const LOG_LEVEL = process.argv.find((arg) => arg.startsWith('--log-level='))?.split('=')[1] ?? 'info';
 
 /** Rows per upload request: each is all or nothing, so a failure costs one file, not the registry. */
 const UPLOAD_CHUNK = 2_000_000;
@@ -80,6 +93,32 @@ const freePort = () =>
       probe.close(() => resolve(port));
     });
   });
+/** CPU time (user + system) a process has used, in ms; 0 once it is gone. */
+function cpuMsOf(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in 1/100 s
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU time of the local cluster's postmaster and every process it started (backends, writers), in ms. */
+function postgresCpuMs() {
+  const postmaster = Number(readFileSync(join(directory, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  let total = cpuMsOf(postmaster);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ');
+      if (Number(fields[1]) === postmaster) total += cpuMsOf(entry);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
+
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const round1 = (value) => Math.round(value * 10) / 10;
 
@@ -95,6 +134,7 @@ const appSecret = readFileSync(secretFile, 'utf8').trim();
 
 const postgres = await benchPostgres({ directory });
 const url = await benchDatabase(postgres.url, process.env.DATABASE_URL ? 'assay_bench_auth' : 'assay_bench');
+const serverUrl = SOCKET && !process.env.DATABASE_URL ? `${url}?host=${encodeURIComponent(directory)}` : url;
 
 /** The built server in its own process, logging JSON to a file; `rss()` samples its memory. */
 async function startServer(label, extraNodeArgs = []) {
@@ -105,12 +145,12 @@ async function startServer(label, extraNodeArgs = []) {
     env: {
       ...process.env,
       NODE_ENV: 'production',
-      DATABASE_URL: url,
+      DATABASE_URL: serverUrl,
       APP_SECRET: appSecret,
       DATA_DIR: await mkdtemp(join(tmpdir(), 'assay-bench-auth-data-')),
       HOST: '127.0.0.1',
       PORT: String(port),
-      LOG_LEVEL: 'info',
+      LOG_LEVEL,
       DEMO_SEED: 'off',
     },
     stdio: ['ignore', log, log],
@@ -137,6 +177,7 @@ async function startServer(label, extraNodeArgs = []) {
     base,
     logFile,
     rssMb: () => status('VmRSS'),
+    cpuMs: () => cpuMsOf(child.pid),
     stop: async () => {
       if (child.exitCode !== null) return;
       child.kill('SIGINT');
@@ -428,7 +469,19 @@ try {
   console.log(
     `Load: POST /api/verifications, ${officers.length} organisations (${AUTH === 'session' ? 'session cookies' : 'API tokens'}), ${CONNECTIONS} connections, ${DURATION_S} s (autocannon in this process)…`,
   );
+  const local = !process.env.DATABASE_URL;
+  const cpuBefore = {
+    server: server.cpuMs(),
+    postgres: local ? postgresCpuMs() : 0,
+    client: process.cpuUsage(),
+  };
   const result = await load(server.base, pool, DURATION_S);
+  const clientCpu = process.cpuUsage(cpuBefore.client);
+  const cpu = {
+    server: server.cpuMs() - cpuBefore.server,
+    postgres: local ? postgresCpuMs() - cpuBefore.postgres : null,
+    client: (clientCpu.user + clientCpu.system) / 1000,
+  };
   const rss = server.rssMb();
   const times = await serverTimes(server.logFile, since);
   const verdicts = await client.query(
@@ -447,9 +500,15 @@ try {
     `client latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`,
   );
   console.log(
-    `server-side (request log, ${times.length} verifications): p50 ${round1(percentile(times, 50))} ms, p90 ${round1(percentile(times, 90))} ms, p99 ${round1(serverP99)} ms, max ${round1(times.at(-1))} ms`,
+    times.length
+      ? `server-side (request log, ${times.length} verifications): p50 ${round1(percentile(times, 50))} ms, p90 ${round1(percentile(times, 90))} ms, p99 ${round1(serverP99)} ms, max ${round1(times.at(-1))} ms`
+      : `server-side: no request log at LOG_LEVEL=${LOG_LEVEL}`,
   );
   console.log(`server RSS after the load ${Math.round(rss)} MB`);
+  const perRequest = (value) => (value === null ? 'n/a' : `${(value / result.requests.total).toFixed(2)} ms`);
+  console.log(
+    `CPU per verification: server ${perRequest(cpu.server)}, PostgreSQL ${perRequest(cpu.postgres)}, load client ${perRequest(cpu.client)} (machine load average ${loadavg()[0].toFixed(1)})`,
+  );
   console.log(`verdicts: ${verdicts.rows.map((row) => `${row.verdict} ${row.n}`).join(', ')}`);
 
   // Table sizes, and the bare indexed serial query for comparison.
