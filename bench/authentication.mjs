@@ -14,7 +14,7 @@
 // Uses DATABASE_URL when set, else a local cluster kept in $TMPDIR/assay-bench-auth-pg, so the
 // serials are uploaded once (`--fresh` starts over; an interrupted upload resumes). Figures go to
 // BENCHMARKS.md with the machine and the date.
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { once } from 'node:events';
 import {
@@ -34,9 +34,11 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { createSerialHasher } from '../packages/server/dist/modules/authentication/serial-hash.js';
+import { findPostgresBinDir } from '../scripts/prerequisites.mjs';
 import { benchDatabase, benchPostgres } from './support/postgres.mjs';
 
 const option = (name, fallback) => {
@@ -356,6 +358,59 @@ async function serverTimes(logFile, since) {
   return times.sort((a, b) => a - b);
 }
 
+/**
+ * The SQL of one verification run by pgbench (a C client, 8 connections, 10 s each) with Node out of
+ * the way: the database's own ceiling. Serial hashes come from a sample table; the history rows it
+ * writes carry the hint `pgbench` and are deleted afterwards.
+ */
+async function sqlCeiling(client, connectorId) {
+  await client.query('drop table if exists bench_serial_hashes');
+  await client.query(
+    `create table bench_serial_hashes as select row_number() over () as k, serial_hash as h
+     from (select serial_hash from registered_serials tablesample system (1) limit 50000) s`,
+  );
+  await client.query('create unique index on bench_serial_hashes (k)');
+  const sampled = Number((await client.query('select count(*) from bench_serial_hashes')).rows[0].count);
+  const { rows } = await client.query(
+    `select t.token_hash, t.created_by, t.organisation_id, c.rights_holder_id, c.brand_id
+     from api_tokens t, authentication_connectors c where t.name = 'bench' and c.id = $1 limit 1`,
+    [connectorId],
+  );
+  if (!rows.length) return null; // sessions only: the token step needs a bench token
+  const it = rows[0];
+  const pick = [`\\set k random(1, ${sampled})`, 'select h from bench_serial_hashes where k = :k \\gset'];
+  const auth = [
+    `select id, created_by, scopes, expires_at, revoked_at, organisation_id, last_used_at from api_tokens where token_hash = '${it.token_hash}';`,
+    `select m.roles, m.status, o.id, o.name, o.kind, o.country_code, o.status from memberships m join organisations o on o.id = m.organisation_id where m.user_id = '${it.created_by}';`,
+  ];
+  const lookup = `select r.state, r.batch, r.expiry, r.intended_markets, coalesce((select json_agg(json_build_array(v.country_code, v.verified_at, v.organisation_id, v.verdict)) from (select country_code, verified_at, organisation_id, verdict from verifications where serial_hash = :h and verified_at > now() - interval '30 days' and verified_at <= now() order by verified_at desc limit 200) v), '[]') from (select 1) as one left join registered_serials r on r.serial_hash = :h and r.connector_id = '${connectorId}';`;
+  const insert = `insert into verifications (id, rights_holder_id, connector_id, brand_id, serial_hash, gtin, serial_hint, batch, expiry, organisation_id, user_id, country_code, verified_at, verdict, severity, suspicious, clone) values (gen_random_uuid(), '${it.rights_holder_id}', '${connectorId}', '${it.brand_id}', :h, '${GTINS[0]}', 'pgbench', 'L001', '${EXPIRY}', '${it.organisation_id}', '${it.created_by}', 'FR', now(), 'genuine', 'ok', false, '[]');`;
+  const scripts = {
+    'bare serial query': [
+      ...pick,
+      'select state, batch, expiry, intended_markets from registered_serials where serial_hash = :h;',
+    ],
+    'history insert alone': [...pick, insert],
+    'verification (lookup with history, insert)': [...pick, lookup, insert],
+    '… and the API token and membership reads': [...pick, ...auth, lookup, insert],
+  };
+  const results = {};
+  for (const [label, lines] of Object.entries(scripts)) {
+    const file = join(directory, 'pgbench.sql');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const { stdout } = await promisify(execFile)(join(findPostgresBinDir(), 'pgbench'), [
+      ...['-n', '-M', 'prepared', '-c', '8', '-j', '2', '-T', '10', '-f', file, url],
+    ]);
+    results[label] = {
+      tps: Number(stdout.match(/tps = ([\d.]+)/)[1]),
+      latencyMs: Number(stdout.match(/latency average = ([\d.]+) ms/)[1]),
+    };
+  }
+  await client.query(`delete from verifications where serial_hint = 'pgbench'`);
+  await client.query('drop table bench_serial_hashes');
+  return results;
+}
+
 /** A pool of request bodies in the mix, each sent by a random organisation. */
 function requestPool(size, officers) {
   const repeated = Array.from({ length: REPEATED_SERIALS }, () => serialAt(randomInt(SERIALS)));
@@ -545,6 +600,15 @@ try {
   console.log(
     `bare serial query (8 connections, 10 s): ${Math.round(bareTimes.length / bareSeconds)} queries/s, p50 ${percentile(bareTimes, 50).toFixed(2)} ms, p99 ${percentile(bareTimes, 99).toFixed(2)} ms`,
   );
+
+  const ceiling = await sqlCeiling(client, connectorId);
+  if (ceiling) {
+    console.log('\nThe same SQL from pgbench (C client, 8 connections, 10 s each):');
+    for (const [label, { tps, latencyMs }] of Object.entries(ceiling))
+      console.log(
+        `  ${label.padEnd(44)} ${Math.round(tps).toString().padStart(6)} /s  latency avg ${latencyMs} ms`,
+      );
+  }
 
   const met = requestsPerSecond >= 3000 && serverP99 < 20 && result.non2xx === 0 && result.errors === 0;
   console.log(
