@@ -20,6 +20,12 @@ import { isNotFound } from './use-connector';
 
 type Target = 'brand' | 'product';
 
+const SERVER_PROBLEMS = {
+  brandId: 'authentication.form.taken',
+  productId: 'authentication.form.taken',
+  url: 'authentication.form.urlRefused',
+};
+
 interface Draft {
   kind: ConnectorKind;
   name: string;
@@ -103,7 +109,7 @@ function ConnectorForm({
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { reader } = useContentLanguages();
-  const form = useForm();
+  const form = useForm({ serverProblems: SERVER_PROBLEMS });
   const [draft, setDraft] = useState<Draft>(() => draftOf(connector));
   const [secret, setSecret] = useState<{ value: string; connectorId: string } | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -165,7 +171,10 @@ function ConnectorForm({
         <p role="status" className="announcement">
           {announcement}
         </p>
-        <FormError error={form.error ?? brands.error ?? products.error} />
+        <FormError
+          error={form.error ?? brands.error ?? products.error}
+          messages={{ conflict: t('authentication.form.conflict') }}
+        />
         {connector ? (
           <p>
             <strong>{t('authentication.form.kind')}:</strong> {t(`authentication.kinds.${connector.kind}`)}

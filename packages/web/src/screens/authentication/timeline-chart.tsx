@@ -18,6 +18,8 @@ const WIDTH = 360;
 const HEIGHT = 150;
 const LEFT = 30;
 const BOTTOM = 20;
+/** Room for the top tick's label. */
+const TOP = 10;
 
 /**
  * One thin bar per day, the suspicious part stacked on top in red: the shape of the period at a
@@ -36,10 +38,11 @@ export function TimelineChart({
   const id = useId();
   const max = Math.max(1, ...days.map((day) => day.total));
   const plotWidth = WIDTH - LEFT;
-  const plotHeight = HEIGHT - BOTTOM;
+  const plotHeight = HEIGHT - BOTTOM - TOP;
+  const baseline = TOP + plotHeight;
   const step = plotWidth / Math.max(1, days.length);
   const barWidth = Math.max(1, step - 1);
-  const y = (value: number) => plotHeight - (value / max) * plotHeight;
+  const y = (value: number) => baseline - (value / max) * plotHeight;
   const first = days[0];
   const last = days.at(-1);
 
@@ -79,7 +82,7 @@ export function TimelineChart({
                 x={x}
                 y={y(day.total - day.suspicious)}
                 width={barWidth}
-                height={plotHeight - y(day.total - day.suspicious)}
+                height={baseline - y(day.total - day.suspicious)}
                 fill={TIMELINE_COLOURS.other}
               />
               {day.suspicious > 0 && (
@@ -87,7 +90,7 @@ export function TimelineChart({
                   x={x}
                   y={y(day.total)}
                   width={barWidth}
-                  height={plotHeight - y(day.suspicious)}
+                  height={baseline - y(day.suspicious)}
                   fill={TIMELINE_COLOURS.suspicious}
                 />
               )}

@@ -18,7 +18,8 @@ const VerificationMap = lazy(() =>
 
 /** The period of the map and the timeline. */
 const SUMMARY_DAYS = 90;
-const PAGE_SIZE = 50;
+const ALERTS_PAGE = 50;
+const HISTORY_PAGE = 20;
 
 /**
  * Where and when officers verified the rights holder's codes: suspicious verifications first, as
@@ -39,10 +40,10 @@ export function Verifications() {
 }
 
 /** Pages of verifications, newest first, with "show older". */
-function usePagedVerifications(rightsHolderId: string, suspicious: boolean | undefined) {
+function usePagedVerifications(rightsHolderId: string, suspicious: boolean | undefined, pageSize: number) {
   const first = useResource(
-    () => authenticationApi.verifications(rightsHolderId, { suspicious, limit: PAGE_SIZE }),
-    [rightsHolderId, suspicious],
+    () => authenticationApi.verifications(rightsHolderId, { suspicious, limit: pageSize }),
+    [rightsHolderId, suspicious, pageSize],
   );
   const [older, setOlder] = useState<VerificationRecord[]>([]);
   const [olderDone, setOlderDone] = useState(false);
@@ -55,16 +56,16 @@ function usePagedVerifications(rightsHolderId: string, suspicious: boolean | und
     try {
       const page = await authenticationApi.verifications(rightsHolderId, {
         suspicious,
-        limit: PAGE_SIZE,
+        limit: pageSize,
         before: last.verifiedAt,
       });
       setOlder((current) => [...current, ...page.verifications]);
-      setOlderDone(page.verifications.length < PAGE_SIZE);
+      setOlderDone(page.verifications.length < pageSize);
     } catch (error) {
       setMoreError(error);
     }
   };
-  const hasMore = !olderDone && (first.data?.verifications.length ?? 0) === PAGE_SIZE;
+  const hasMore = !olderDone && (first.data?.verifications.length ?? 0) === pageSize;
   return { first, rows, loadMore, hasMore, moreError };
 }
 
@@ -72,7 +73,7 @@ function Alerts({ rightsHolderId }: { rightsHolderId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const text = useVerdictText();
-  const paged = usePagedVerifications(rightsHolderId, true);
+  const paged = usePagedVerifications(rightsHolderId, true, ALERTS_PAGE);
   const [acknowledged, setAcknowledged] = useState<Record<string, string>>({});
   const [actionError, setActionError] = useState<unknown>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -156,7 +157,7 @@ function Alerts({ rightsHolderId }: { rightsHolderId: string }) {
                 </div>
                 <div>
                   <dt>{t('authentication.verifications.serialHint')}</dt>
-                  <dd className="mono">…{row.serialHint}</dd>
+                  <dd className="mono">{row.serialHint}</dd>
                 </div>
                 {row.batch && (
                   <div>
@@ -300,13 +301,17 @@ function SummaryReport({ summary }: { summary: VerificationSummary }) {
             suspicious: t('authentication.verifications.legendSuspicious'),
           }}
         />
-        <DataTable
-          caption={t('authentication.verifications.byDay')}
-          columns={dayColumns}
-          rows={days.filter((day) => day.total > 0).reverse()}
-          rowKey={(entry) => entry.day}
-          empty=""
-        />
+        {/* Folded: ninety rows would bury the history on a phone; the chart's summary gives the totals. */}
+        <details>
+          <summary>{t('authentication.verifications.byDay')}</summary>
+          <DataTable
+            caption={t('authentication.verifications.byDay')}
+            columns={dayColumns}
+            rows={days.filter((day) => day.total > 0).reverse()}
+            rowKey={(entry) => entry.day}
+            empty=""
+          />
+        </details>
       </section>
     </>
   );
@@ -316,7 +321,7 @@ function History({ rightsHolderId }: { rightsHolderId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const text = useVerdictText();
-  const paged = usePagedVerifications(rightsHolderId, undefined);
+  const paged = usePagedVerifications(rightsHolderId, undefined, HISTORY_PAGE);
   const columns: Column<VerificationRecord>[] = [
     { header: t('authentication.verifications.date'), render: (row) => format.dateTime(row.verifiedAt) },
     { header: t('authentication.verifications.verdict'), render: (row) => text.verdict(row.verdict) },
@@ -329,7 +334,7 @@ function History({ rightsHolderId }: { rightsHolderId: string }) {
     },
     {
       header: t('authentication.verifications.serialHint'),
-      render: (row) => <span className="mono">…{row.serialHint}</span>,
+      render: (row) => <span className="mono">{row.serialHint}</span>,
     },
     {
       header: t('authentication.verifications.batch'),
