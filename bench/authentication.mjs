@@ -8,7 +8,7 @@
 // serial query from 8 connections, for comparison.
 //
 //   npx tsc -b packages/server && node bench/authentication.mjs [serials=10000000] [--fresh]
-//     [--connections=50] [--duration=30] [--auth=token|session] [--socket] [--log-level=info|warn]
+//     [--connections=50] [--duration=30] [--paced-rate=100] [--auth=token|session] [--socket] [--log-level=info|warn]
 //     [--cpu-prof]
 //
 // Uses DATABASE_URL when set, else a local cluster kept in $TMPDIR/assay-bench-auth-pg, so the
@@ -49,6 +49,7 @@ const args = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const SERIALS = Number(args[0] ?? 10_000_000);
 const CONNECTIONS = option('connections', 50);
 const DURATION_S = option('duration', 30);
+const PACED_RATE = option('paced-rate', 100);
 const fresh = process.argv.includes('--fresh');
 const cpuProfile = process.argv.includes('--cpu-prof');
 /** Officers verify from the web app (session cookie) or from a system of theirs (API token). */
@@ -432,12 +433,14 @@ function requestPool(size, officers) {
   });
 }
 
-function load(base, pool, duration) {
+function load(base, pool, duration, overallRate) {
   let next = 0;
   return autocannon({
     url: `${base}/api/verifications`,
-    connections: CONNECTIONS,
+    // Paced connections fire on the same ticks: few of them, or each tick is a burst that queues.
+    connections: overallRate ? 4 : CONNECTIONS,
     duration,
+    ...(overallRate ? { overallRate } : {}),
     requests: [
       {
         method: 'POST',
@@ -538,11 +541,16 @@ try {
     client: (clientCpu.user + clientCpu.system) / 1000,
   };
   const rss = server.rssMb();
+  const loadEnded = Date.now();
   const times = await serverTimes(server.logFile, since);
   const verdicts = await client.query(
-    `select verdict, count(*)::int as n from verifications where verified_at >= $1 group by verdict order by n desc`,
-    [new Date(since)],
+    `select verdict, count(*)::int as n from verifications where verified_at >= $1 and verified_at < $2
+     group by verdict order by n desc`,
+    [new Date(since), new Date(loadEnded)],
   );
+  // Latency with little queueing: a steady PACED_RATE from 4 connections, 15 s.
+  const paced = await load(server.base, pool, 15, PACED_RATE);
+  const pacedTimes = LOG_LEVEL === 'info' ? await serverTimes(server.logFile, loadEnded) : [];
   await server.stop();
   if (cpuProfile) console.log(`CPU profile of the server: ${profileDir}`);
 
@@ -558,6 +566,13 @@ try {
     times.length
       ? `server-side (request log, ${times.length} verifications): p50 ${round1(percentile(times, 50))} ms, p90 ${round1(percentile(times, 90))} ms, p99 ${round1(serverP99)} ms, max ${round1(times.at(-1))} ms`
       : `server-side: no request log at LOG_LEVEL=${LOG_LEVEL}`,
+  );
+  console.log(
+    `at a steady ${PACED_RATE} req/s (4 connections, 15 s): client p50 ${paced.latency.p50} ms, p99 ${paced.latency.p99} ms; ` +
+      (pacedTimes.length
+        ? `server-side p50 ${round1(percentile(pacedTimes, 50))} ms, p99 ${round1(percentile(pacedTimes, 99))} ms`
+        : 'no request log') +
+      `; non-2xx ${paced.non2xx}`,
   );
   console.log(`server RSS after the load ${Math.round(rss)} MB`);
   const perRequest = (value) => (value === null ? 'n/a' : `${(value / result.requests.total).toFixed(2)} ms`);
