@@ -4,12 +4,13 @@
 // under load from autocannon in this process — mostly registered serials picked at random, some
 // unknown ones, some verified again and again from several countries (the clone rules' path) — with
 // requests per second, client-side latency, and server-side latency read from the server's own
-// request log (`request completed` lines, LOG_LEVEL=info as in production). Then the bare indexed
-// serial query from 8 connections, for comparison.
+// request log (`request completed` lines, LOG_LEVEL=info as in production), and CPU time per
+// verification. Then the latency at a steady rate, the bare indexed serial query from 8 connections,
+// and the verification's SQL from pgbench (the database's ceiling without Node), for comparison.
 //
 //   npx tsc -b packages/server && node bench/authentication.mjs [serials=10000000] [--fresh]
-//     [--connections=50] [--duration=30] [--paced-rate=100] [--auth=token|session] [--socket] [--log-level=info|warn]
-//     [--cpu-prof]
+//     [--connections=50] [--duration=30] [--paced-rate=100] [--auth=token|session] [--socket]
+//     [--log-level=info|warn] [--cpu-prof]
 //
 // Uses DATABASE_URL when set, else a local cluster kept in $TMPDIR/assay-bench-auth-pg, so the
 // serials are uploaded once (`--fresh` starts over; an interrupted upload resumes). Figures go to
@@ -408,6 +409,7 @@ async function sqlCeiling(client, connectorId) {
     };
   }
   await client.query(`delete from verifications where serial_hint = 'pgbench'`);
+  await client.query('vacuum analyze verifications'); // so the next run's table size is not theirs
   await client.query('drop table bench_serial_hashes');
   return results;
 }
