@@ -53,3 +53,37 @@ describe('year 0', () => {
     expect(response.json().error.details[0]).toMatchObject({ path: 'observedAt' });
   });
 });
+
+describe('a streamed request body', () => {
+  it('is left to its route: serials sent as CSV over a real connection are stored', async () => {
+    const holder = await makeOrganisation(t.ctx, { kind: 'rights_holder', countryCode: 'NO' });
+    const owner = new TestClient(t.app);
+    await signIn(owner, t.ctx, await makeUser(t.ctx, holder.id, { roles: ['admin'], twoFactor: true }));
+    const base = `/api/rights-holders/${holder.id}`;
+    const brand = await owner.post(`${base}/brands`, {
+      name: 'Norvexa',
+      aliases: [],
+      categories: ['pharmaceuticals'],
+    });
+    const connector = await owner.post(`${base}/connectors`, {
+      kind: 'registry',
+      name: 'Packaging line',
+      brandId: brand.json().id,
+    });
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const response = await fetch(
+      `${address}${base}/connectors/${connector.json().connector.id}/serials/csv`,
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'text/csv',
+          cookie: `assay_session=${owner.cookie}`,
+          'x-csrf-token': owner.csrf ?? '',
+        },
+        body: 'gtin,serial,batch,expiry\n07038210000018,SN0001,B2026A,2028-03-31\n',
+      },
+    );
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ rows: 1, stored: 1 });
+  });
+});
