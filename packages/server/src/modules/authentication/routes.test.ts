@@ -221,6 +221,28 @@ describe('clone detection', () => {
     expect(later.clone).toEqual([]);
   });
 
+  it('records verifications made at the same instant, and the later one sees the earlier one', async () => {
+    await owner.post(`${base()}/connectors/${registryId}/serials`, {
+      serials: [{ gtin: GTIN_REGISTRY, serial: 'CL0003', batch: 'B2026A', expiry: '2028-03-31' }],
+    });
+    const before = await t.ctx.db
+      .selectFrom('verifications')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    const answers = await Promise.all([
+      verify(frOfficer, { code: code(GTIN_REGISTRY, 'CL0003') }),
+      verify(keOfficer, { code: code(GTIN_REGISTRY, 'CL0003') }),
+      ...Array.from({ length: 10 }, () => verify(deOfficer, { code: code(GTIN_REGISTRY, 'SN0001') })),
+    ]);
+    expect(answers.map((answer) => answer.statusCode)).toEqual(answers.map(() => 200));
+    expect(answers.slice(0, 2).map((answer) => answer.json().verdict)).toContain('possible_clone');
+    const after = await t.ctx.db
+      .selectFrom('verifications')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(after.n) - Number(before.n)).toBe(12);
+  });
+
   it('keeps a stolen pack stolen and adds the clone finding after it', async () => {
     await verify(frOfficer, { code: code(GTIN_REGISTRY, 'SN0004') });
     const body = (await verify(keOfficer, { code: code(GTIN_REGISTRY, 'SN0004') })).json();
@@ -238,7 +260,10 @@ describe("the rights holder's view", () => {
     expect(list.statusCode).toBe(200);
     const body = list.json();
     expect(body.unacknowledged).toBeGreaterThan(0);
-    const clone = body.verifications.find((entry: { verdict: string }) => entry.verdict === 'possible_clone');
+    const clone = body.verifications.find(
+      (entry: { verdict: string; serialHint: string; country: string }) =>
+        entry.verdict === 'possible_clone' && entry.serialHint === '…0001' && entry.country === 'KE',
+    );
     expect(clone).toMatchObject({
       country: 'KE',
       serialHint: '…0001',
@@ -421,7 +446,8 @@ describe('rights-holder controls', () => {
     expect(third.statusCode).toBe(429);
     expect(third.json().error.code).toBe('rate_limited');
     // Another organisation has its own allowance.
-    expect((await verify(deOfficer, { code: code(GTIN_REGISTRY, 'SN0001') })).statusCode).toBe(200);
+    const other = await member('customs', 'BE', ['officer']);
+    expect((await verify(other.client, { code: code(GTIN_REGISTRY, 'SN0001') })).statusCode).toBe(200);
     await travel(3601);
     expect((await verify(limited.client, { code: code(GTIN_REGISTRY, 'SN0001') })).statusCode).toBe(200);
     await owner.request('PUT', `${base()}/verification-policy`, {

@@ -26,6 +26,7 @@ import type { SecretBox } from '../../lib/secret-box.js';
 import type { PortfolioService } from '../portfolio/service.js';
 import { loadPolicy } from './connectors.js';
 import type { EndpointClient } from './endpoint-client.js';
+import { createHistoryWriter } from './history-writer.js';
 import { createRateCounter } from './rate-counter.js';
 import { type SerialHasher, serialHint } from './serial-hash.js';
 
@@ -64,7 +65,8 @@ const HISTORY_LIMIT = 200;
 /**
  * Verifies a serialised pack for an officer: finds the brand's connector for the GTIN, asks it
  * (registry, endpoint or resolver hand-off), runs the clone rules over the serial's history and
- * records the verification. The hot path is three round trips (session, registry + history, insert);
+ * records the verification. The hot path is three round trips (session, registry + history, and an
+ * insert shared with concurrent verifications by group commit);
  * connectors, policies and countries are cached for 30 s and dropped at once on a change made here.
  */
 export function createVerifier(deps: {
@@ -80,6 +82,7 @@ export function createVerifier(deps: {
   const policyCache = new Cache<VerificationPolicyBody>(clock);
   const countryCache = new Cache<string>(clock);
   const rates = createRateCounter(clock);
+  const writer = createHistoryWriter(db);
 
   async function resolveConnector(gtin: string, rightsHolderId?: string): Promise<ResolvedConnector | null> {
     const key = `${gtin}:${rightsHolderId ?? ''}`;
@@ -285,7 +288,8 @@ export function createVerifier(deps: {
     const serialHash = hasher.hash(connector.rightsHolder.id, code.gtin, code.serial);
     const answer = await ask(connector, code, country, serialHash, now, test);
     const cleanSoFar = ['genuine', 'handed_off', 'service_unavailable'].includes(answer.result.verdict);
-    const clone = assessClone({ country, at: now, organisationId, genuineSoFar: cleanSoFar }, answer.history);
+    const history = withPending(answer.history, writer.pending(serialHash));
+    const clone = assessClone({ country, at: now, organisationId, genuineSoFar: cleanSoFar }, history);
     let findings: VerdictFinding[] = answer.result.findings;
     if (clone.verdict) {
       const finding = verdictFinding('possible_clone');
@@ -380,14 +384,7 @@ export function createVerifier(deps: {
         suspicious: view.severity === 'alert' || view.severity === 'warning',
         clone: JSON.stringify(view.clone),
       };
-      if (delivery) {
-        await db.transaction().execute(async (trx) => {
-          await trx.insertInto('verifications').values(record).execute();
-          await trx.insertInto('connector_deliveries').values(delivery).execute();
-        });
-      } else {
-        await db.insertInto('verifications').values(record).execute();
-      }
+      await writer.write(record, delivery);
       return { ...view, id };
     },
 
@@ -421,6 +418,16 @@ export function createVerifier(deps: {
 }
 
 export type Verifier = ReturnType<typeof createVerifier>;
+
+/** The stored history and the verifications still being written, each scan once. */
+function withPending(
+  stored: EarlierVerification[],
+  pending: readonly EarlierVerification[],
+): EarlierVerification[] {
+  if (pending.length === 0) return stored;
+  const seen = new Set(stored.map((scan) => `${scan.at.getTime()}|${scan.organisationId}`));
+  return [...stored, ...pending.filter((scan) => !seen.has(`${scan.at.getTime()}|${scan.organisationId}`))];
+}
 
 function unknownProduct(code: ScannedCode, country: string, now: Date): VerificationView {
   return {
