@@ -19,7 +19,7 @@ import {
   verdictFor,
 } from '@assay/core';
 import { sql } from 'kysely';
-import type { Db } from '../../db/database.js';
+import { type Db, executePrepared } from '../../db/database.js';
 import { AppError, forbidden, invalid } from '../../http/errors.js';
 import type { Clock } from '../../lib/clock.js';
 import type { SecretBox } from '../../lib/secret-box.js';
@@ -158,13 +158,16 @@ export function createVerifier(deps: {
   /** The registered pack (registry connectors) and the serial's recent history, in one round trip. */
   async function registryAndHistory(serialHash: Buffer, connectorId: string | null, now: Date) {
     const since = new Date(now.getTime() - HISTORY_DAYS * 86_400_000);
-    const { rows } = await sql<{
-      state: RegisteredPack['state'] | null;
-      batch: string | null;
-      expiry: string | null;
-      intended_markets: string[] | null;
-      history: [string, string, string, EarlierVerification['verdict']][];
-    }>`
+    const { rows } = await executePrepared(
+      db,
+      'verification_registry_and_history',
+      sql<{
+        state: RegisteredPack['state'] | null;
+        batch: string | null;
+        expiry: string | null;
+        intended_markets: string[] | null;
+        history: [string, string, string, EarlierVerification['verdict']][];
+      }>`
       select r.state, r.batch, r.expiry, r.intended_markets,
         coalesce((
           select json_agg(json_build_array(h.country_code, h.verified_at, h.organisation_id, h.verdict))
@@ -175,8 +178,9 @@ export function createVerifier(deps: {
           ) h
         ), '[]') as history
       from (select 1) as one
-      left join registered_serials r on r.serial_hash = ${serialHash} and r.connector_id = ${connectorId}`.execute(
-      db,
+      left join registered_serials r on r.serial_hash = ${serialHash} and r.connector_id = ${connectorId}`.compile(
+        db,
+      ),
     );
     const row = rows[0]!;
     const pack: RegisteredPack | null =

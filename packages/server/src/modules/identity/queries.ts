@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Db } from '../../db/database.js';
+import { type Db, executePrepared } from '../../db/database.js';
 import type { SessionStage, SessionTable } from '../../db/schema.js';
 
 const USER_COLUMNS = [
@@ -92,7 +92,7 @@ export type SessionRecord = Pick<
  * request resolves one, so this is the floor of every endpoint's latency.
  */
 export async function findSessionWithPerson(db: Db, id: string) {
-  const row = await db
+  const query = db
     .selectFrom('sessions as s')
     .innerJoin('users', 'users.id', 's.user_id')
     .leftJoin('memberships as m', 'm.user_id', 'users.id')
@@ -114,8 +114,9 @@ export async function findSessionWithPerson(db: Db, id: string) {
       'o.country_code as organisation_country_code',
       'o.status as organisation_status',
     ])
-    .where('s.id', '=', id)
-    .executeTakeFirst();
+    .where('s.id', '=', id);
+  // Every signed-in request runs this: prepared once per connection on PostgreSQL.
+  const [row] = (await executePrepared(db, 'session_with_person', query.compile())).rows;
   if (!row) return undefined;
   const session: SessionRecord = {
     id: row.session_id,
