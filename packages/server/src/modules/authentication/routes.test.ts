@@ -305,6 +305,21 @@ describe("the rights holder's view", () => {
     expect(rows[0]!.serial_hash).toHaveLength(16);
   });
 
+  it('lets an appointed legal representative manage the connectors and read the alerts, and no other firm', async () => {
+    const appointed = await member('legal_representative', 'IT', ['member']);
+    const stranger = await member('legal_representative', 'IT', ['admin']);
+    expect(
+      (await owner.post(`${base()}/representations`, { legalRepresentativeId: appointed.organisationId }))
+        .statusCode,
+    ).toBe(201);
+    expect((await appointed.client.get(`${base()}/connectors`)).json().connectors.length).toBeGreaterThan(0);
+    expect((await appointed.client.get(`${base()}/verifications?suspicious=true`)).statusCode).toBe(200);
+    expect((await stranger.client.get(`${base()}/connectors`)).statusCode).toBe(404);
+    expect((await stranger.client.get(`${base()}/verifications`)).statusCode).toBe(404);
+    // A firm verifies nothing at a border.
+    expect((await verify(appointed.client, { code: code(GTIN_REGISTRY, 'SN0001') })).statusCode).toBe(403);
+  });
+
   it('hides every view from other rights holders and from officers', async () => {
     const other = await member('rights_holder', 'FR', ['admin']);
     for (const who of [other.client, frOfficer]) {
