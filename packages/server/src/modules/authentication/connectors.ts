@@ -6,6 +6,7 @@ import { conflict, invalid, notFound } from '../../http/errors.js';
 import type { Clock } from '../../lib/clock.js';
 import type { SecretBox } from '../../lib/secret-box.js';
 import { recordActorAudit } from '../audit/queries.js';
+import { requireOwned } from '../portfolio/queries.js';
 import type { PortfolioService } from '../portfolio/service.js';
 
 function isUniqueViolation(error: unknown): boolean {
@@ -84,24 +85,8 @@ export function createConnectorService(deps: {
 
   /** The brand or product must be the rights holder's own. */
   async function checkTarget(executor: Db, rightsHolderId: string, body: ConnectorBody) {
-    if (body.brandId) {
-      const brand = await executor
-        .selectFrom('brands')
-        .select('id')
-        .where('id', '=', body.brandId)
-        .where('organisation_id', '=', rightsHolderId)
-        .executeTakeFirst();
-      if (!brand) throw invalid('brandId', 'No such brand in this portfolio');
-    }
-    if (body.productId) {
-      const product = await executor
-        .selectFrom('products')
-        .select('id')
-        .where('id', '=', body.productId)
-        .where('organisation_id', '=', rightsHolderId)
-        .executeTakeFirst();
-      if (!product) throw invalid('productId', 'No such product in this portfolio');
-    }
+    if (body.brandId) await requireOwned(executor, 'brands', body.brandId, rightsHolderId, 'brandId');
+    if (body.productId) await requireOwned(executor, 'products', body.productId, rightsHolderId, 'productId');
     if (body.kind !== 'registry' && deps.requireHttps && !body.url.startsWith('https://')) {
       throw invalid('url', 'The address must start with https://');
     }

@@ -4,6 +4,7 @@ import type { Db } from '../../db/database.js';
 import { conflict, invalid, notFound } from '../../http/errors.js';
 import type { Clock } from '../../lib/clock.js';
 import { recordActorAudit } from '../audit/queries.js';
+import { requireOwned } from '../portfolio/queries.js';
 import type { PortfolioService } from '../portfolio/service.js';
 import { dayOf, ipRightQuery, recordationQuery, toIpRightView, toRecordationView } from './queries.js';
 
@@ -71,15 +72,7 @@ export function createIpRightService(deps: {
       await portfolio.managedRightsHolder(actor, rightsHolderId);
       try {
         return await db.transaction().execute(async (trx) => {
-          if (body.brandId) {
-            const brand = await trx
-              .selectFrom('brands')
-              .select('id')
-              .where('id', '=', body.brandId)
-              .where('organisation_id', '=', rightsHolderId)
-              .executeTakeFirst();
-            if (!brand) throw invalid('brandId', 'No such brand in this portfolio');
-          }
+          if (body.brandId) await requireOwned(trx, 'brands', body.brandId, rightsHolderId, 'brandId');
           const values = {
             type: body.type,
             registration_number: body.registrationNumber,

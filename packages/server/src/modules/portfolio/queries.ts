@@ -1,6 +1,7 @@
 import type { Actor, PortfolioViewer } from '@assay/core';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { invalid } from '../../http/errors.js';
 
 const PRODUCT_COLUMNS = [
   'p.id',
@@ -164,4 +165,23 @@ export async function loadViewer(db: Db, actor: Actor): Promise<PortfolioViewer>
     roles: actor.roles,
     representedRightsHolderIds: represented.map((row) => row.rights_holder_id),
   };
+}
+
+const OWNED = { brands: 'brand', products: 'product', images: 'image' } as const;
+
+/** Refuses (400 at `field`) a brand, product or image id that is not the rights holder's own. */
+export async function requireOwned(
+  executor: Db,
+  table: keyof typeof OWNED,
+  id: string,
+  rightsHolderId: string,
+  field: string,
+): Promise<void> {
+  const row = await executor
+    .selectFrom(table)
+    .select('id')
+    .where('id', '=', id)
+    .where('organisation_id', '=', rightsHolderId)
+    .executeTakeFirst();
+  if (!row) throw invalid(field, `No such ${OWNED[table]} in this portfolio`);
 }

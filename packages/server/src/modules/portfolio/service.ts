@@ -21,6 +21,7 @@ import {
   loadShares,
   loadViewer,
   type ProductRecord,
+  requireOwned,
   sharedWith,
 } from './queries.js';
 
@@ -103,13 +104,7 @@ export function createPortfolioService(deps: { db: Db; clock: Clock }) {
     productId: string | null,
     body: ProductBody,
   ): Promise<string> {
-    const brand = await trx
-      .selectFrom('brands')
-      .select('id')
-      .where('id', '=', body.brandId)
-      .where('organisation_id', '=', rightsHolderId)
-      .executeTakeFirst();
-    if (!brand) throw invalid('brandId', 'No such brand in this portfolio');
+    await requireOwned(trx, 'brands', body.brandId, rightsHolderId, 'brandId');
     await checkImagesBelongTo(trx, rightsHolderId, body);
     const row = {
       brand_id: body.brandId,
@@ -292,15 +287,8 @@ export function createPortfolioService(deps: { db: Db; clock: Clock }) {
       await managedRightsHolder(db, actor, rightsHolderId);
       try {
         const id = await db.transaction().execute(async (trx) => {
-          if (body.logoImageId) {
-            const logo = await trx
-              .selectFrom('images')
-              .select('id')
-              .where('id', '=', body.logoImageId)
-              .where('organisation_id', '=', rightsHolderId)
-              .executeTakeFirst();
-            if (!logo) throw invalid('logoImageId', 'No such image in this portfolio');
-          }
+          if (body.logoImageId)
+            await requireOwned(trx, 'images', body.logoImageId, rightsHolderId, 'logoImageId');
           const values = {
             name: body.name,
             aliases: body.aliases,

@@ -1,8 +1,9 @@
 import type { Actor, SupplyChainEntryBody, SupplyRouteBody } from '@assay/core';
 import type { Db } from '../../db/database.js';
-import { AppError, invalid, notFound } from '../../http/errors.js';
+import { AppError, notFound } from '../../http/errors.js';
 import type { Clock } from '../../lib/clock.js';
 import { recordActorAudit } from '../audit/queries.js';
+import { requireOwned } from '../portfolio/queries.js';
 import type { PortfolioService } from '../portfolio/service.js';
 import { entryQuery, routeQuery, toEntryView, toRouteView } from './queries.js';
 import { checkSpreadsheet, readSpreadsheet } from './spreadsheet.js';
@@ -24,14 +25,7 @@ export function createSupplyChainService(deps: {
   const audit = recordActorAudit;
 
   async function checkProduct(trx: Db, rightsHolderId: string, productId: string | null | undefined) {
-    if (!productId) return;
-    const product = await trx
-      .selectFrom('products')
-      .select('id')
-      .where('id', '=', productId)
-      .where('organisation_id', '=', rightsHolderId)
-      .executeTakeFirst();
-    if (!product) throw invalid('productId', 'No such product in this portfolio');
+    if (productId) await requireOwned(trx, 'products', productId, rightsHolderId, 'productId');
   }
 
   const entryRow = (rightsHolderId: string, body: SupplyChainEntryBody) => ({
