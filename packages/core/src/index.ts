@@ -4,6 +4,7 @@ export * from './api/alerts.js';
 export * from './api/api-tokens.js';
 export * from './api/audit.js';
 export * from './api/authentication.js';
+export * from './api/case-policies.js';
 export * from './api/cases.js';
 export * from './api/common.js';
 export * from './api/organisations.js';

@@ -17,6 +17,7 @@ import { createVerificationHistory } from './modules/authentication/history.js';
 import { createSerialRegistry } from './modules/authentication/registry.js';
 import { createSerialHasher } from './modules/authentication/serial-hash.js';
 import { createVerifier } from './modules/authentication/verifier.js';
+import { createCasePolicyService } from './modules/case-policies/service.js';
 import { createCaseService } from './modules/cases/service.js';
 import { createCompanyPrefixService } from './modules/company-prefixes/service.js';
 import { createContactService } from './modules/contacts/service.js';
@@ -104,6 +105,7 @@ export async function createAppContext(config: Config, overrides: ContextOverrid
   const search = createSearchService({ db });
   const companyPrefixes = createCompanyPrefixService({ db, clock, portfolio });
   const cases = createCaseService({ db, clock });
+  const casePolicies = createCasePolicyService({ db, clock });
   const representations = createRepresentationService({ db, clock });
   /** The hourly job of `serve`; tests run it with their own clock. */
   const remindExpiringRecordations = createRecordationReminder({
@@ -170,6 +172,7 @@ export async function createAppContext(config: Config, overrides: ContextOverrid
     search,
     companyPrefixes,
     cases,
+    casePolicies,
     representations,
     remindExpiringRecordations,
     alertBus,

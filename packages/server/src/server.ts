@@ -21,6 +21,7 @@ import { registerAlertRoutes } from './modules/alerts/routes.js';
 import { registerApiTokenRoutes } from './modules/api-tokens/routes.js';
 import { registerAuditRoutes } from './modules/audit/routes.js';
 import { registerAuthenticationRoutes } from './modules/authentication/routes.js';
+import { registerCasePolicyRoutes } from './modules/case-policies/routes.js';
 import { registerCaseRoutes } from './modules/cases/routes.js';
 import { registerCompanyPrefixRoutes } from './modules/company-prefixes/routes.js';
 import { registerContactRoutes } from './modules/contacts/routes.js';
@@ -137,6 +138,7 @@ export async function buildServer(ctx: AppContext): Promise<App> {
   registerSearchRoutes(app, ctx);
   registerCompanyPrefixRoutes(app, ctx);
   registerCaseRoutes(app, ctx);
+  registerCasePolicyRoutes(app, ctx);
   registerAuthenticationRoutes(app, ctx);
   registerRepresentationRoutes(app, ctx);
   registerImageRoutes(app, ctx);

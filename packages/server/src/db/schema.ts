@@ -53,6 +53,7 @@ export interface Database {
   verifications: VerificationTable;
   verification_policies: VerificationPolicyTable;
   connector_deliveries: ConnectorDeliveryTable;
+  case_policies: CasePolicyTable;
 }
 
 type Timestamp = Date;
@@ -580,4 +581,16 @@ export interface ConnectorDeliveryTable {
   duration_ms: number;
   detail: string | null;
   test: Generated<boolean>;
+}
+
+export interface CasePolicyTable {
+  country_code: string;
+  answer_days: number;
+  perishable_days: number;
+  time_zone: string;
+  /** Local dates; read back as `YYYY-MM-DD` strings (see the service). */
+  holidays: string[];
+  weekend: number[];
+  updated_by: string | null;
+  updated_at: Generated<Timestamp>;
 }

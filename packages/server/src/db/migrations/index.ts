@@ -10,6 +10,7 @@ import * as searchIndex from './2026-11-23-0008-search-index.js';
 import * as alerts from './2026-11-23-0009-alerts.js';
 import * as cases from './2026-11-23-0010-cases.js';
 import * as authentication from './2026-11-23-0011-authentication.js';
+import * as casePolicies from './2026-11-23-0012-case-policies.js';
 
 /** Every migration, in order. Listed by hand so the same list runs under PGlite, PostgreSQL and a bundler. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-0009-alerts': alerts,
   '2026-11-23-0010-cases': cases,
   '2026-11-23-0011-authentication': authentication,
+  '2026-11-23-0012-case-policies': casePolicies,
 };
