@@ -14,6 +14,7 @@ export * from './api/portfolio-bulk.js';
 export * from './api/portfolio-records.js';
 export * from './api/search.js';
 export * from './api/session.js';
+export * from './api/webhooks.js';
 export * from './authentication/index.js';
 export * from './cases/index.js';
 export * from './geo/countries.js';

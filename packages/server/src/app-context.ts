@@ -38,6 +38,8 @@ import { createPortfolioBulkService } from './modules/portfolio-bulk/service.js'
 import { createRepresentationService } from './modules/representations/service.js';
 import { createSearchService } from './modules/search/service.js';
 import { createSupplyChainService } from './modules/supply-chain/service.js';
+import { createWebhookDispatcher } from './modules/webhooks/dispatcher.js';
+import { createWebhookService } from './modules/webhooks/service.js';
 
 export interface Limits {
   /** Per client IP, on sign-in, registration and other unauthenticated forms. */
@@ -152,6 +154,22 @@ export async function createAppContext(config: Config, overrides: ContextOverrid
   const certificates = createCertificateService({ db, clock, storage, portfolio });
   const images = createImageService({ db, clock, storage, portfolio, log: log.child({ module: 'images' }) });
   const guidePdf = createGuidePdfService({ portfolio, images, clock });
+  const webhookSigningBox = createSecretBox(appSecret, 'webhook-signing');
+  /** Started by `serve`; tests run its rounds with their own clock. */
+  const webhookDispatcher = createWebhookDispatcher({
+    db,
+    clock,
+    signingBox: webhookSigningBox,
+    log: log.child({ module: 'webhooks' }),
+  });
+  const webhooks = createWebhookService({
+    db,
+    clock,
+    portfolio,
+    signingBox: webhookSigningBox,
+    requireHttps: config.env === 'production',
+    onQueued: () => webhookDispatcher.kick(),
+  });
 
   return {
     config,
@@ -187,8 +205,11 @@ export async function createAppContext(config: Config, overrides: ContextOverrid
     storage,
     images,
     guidePdf,
+    webhooks,
+    webhookDispatcher,
     async close() {
       await dispatcher?.stop();
+      await webhookDispatcher.stop();
       await db.destroy();
     },
   };

@@ -40,6 +40,7 @@ async function serve(options: { port?: number }): Promise<void> {
   const app = await buildServer(ctx);
   await app.listen({ host: config.http.host, port: config.http.port });
   ctx.mail.dispatcher?.start();
+  ctx.webhookDispatcher.start();
   setInterval(() => {
     ctx.remindExpiringRecordations().catch((err) => ctx.log.error({ err }, 'recordation reminders failed'));
   }, RECORDATION_REMINDER_INTERVAL_MS).unref();

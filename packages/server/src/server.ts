@@ -38,6 +38,7 @@ import { registerRepresentationRoutes } from './modules/representations/routes.j
 import { registerSearchRoutes } from './modules/search/routes.js';
 import { registerSupplyChainRoutes } from './modules/supply-chain/routes.js';
 import { registerWebApp } from './modules/web/static.js';
+import { registerWebhookRoutes } from './modules/webhooks/routes.js';
 
 /** Emailed links carry secrets in their path or query: they never reach the logs. */
 export function redactUrl(url: string): string {
@@ -144,6 +145,7 @@ export async function buildServer(ctx: AppContext): Promise<App> {
   registerImageRoutes(app, ctx);
   registerGuidePdfRoutes(app, ctx);
   registerAlertRoutes(app, ctx);
+  registerWebhookRoutes(app, ctx);
   await registerWebApp(app, ctx.config.http.webDist);
   return app;
 }

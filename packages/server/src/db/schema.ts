@@ -8,6 +8,8 @@ import type {
   Role,
   VerdictSeverity,
   VerificationVerdict,
+  WebhookDeliveryOutcome,
+  WebhookEventStatus,
 } from '@assay/core';
 import type { Generated, Insertable, Selectable } from 'kysely';
 
@@ -54,6 +56,9 @@ export interface Database {
   verification_policies: VerificationPolicyTable;
   connector_deliveries: ConnectorDeliveryTable;
   case_policies: CasePolicyTable;
+  webhook_endpoints: WebhookEndpointTable;
+  webhook_events: WebhookEventTable;
+  webhook_deliveries: WebhookDeliveryTable;
 }
 
 type Timestamp = Date;
@@ -593,4 +598,40 @@ export interface CasePolicyTable {
   weekend: number[];
   updated_by: string | null;
   updated_at: Generated<Timestamp>;
+}
+
+export interface WebhookEndpointTable {
+  id: Generated<string>;
+  organisation_id: string;
+  url: string;
+  /** Sealed with a SecretBox. */
+  signing_secret: string;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface WebhookEventTable {
+  id: Generated<string>;
+  /** Queue order (bigint); only sorted on. */
+  seq: Generated<string>;
+  endpoint_id: string;
+  type: string;
+  payload: Record<string, unknown>;
+  status: Generated<WebhookEventStatus>;
+  created_at: Timestamp;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  delivered_at: Timestamp | null;
+  last_error: string | null;
+}
+
+export interface WebhookDeliveryTable {
+  id: Generated<string>;
+  event_id: string;
+  at: Timestamp;
+  attempt: number;
+  http_status: number | null;
+  duration_ms: number;
+  outcome: WebhookDeliveryOutcome;
+  detail: string | null;
 }

@@ -11,6 +11,7 @@ import * as alerts from './2026-11-23-0009-alerts.js';
 import * as cases from './2026-11-23-0010-cases.js';
 import * as authentication from './2026-11-23-0011-authentication.js';
 import * as casePolicies from './2026-11-23-0012-case-policies.js';
+import * as webhooks from './2026-11-23-0013-webhooks.js';
 
 /** Every migration, in order. Listed by hand so the same list runs under PGlite, PostgreSQL and a bundler. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-0010-cases': cases,
   '2026-11-23-0011-authentication': authentication,
   '2026-11-23-0012-case-policies': casePolicies,
+  '2026-11-23-0013-webhooks': webhooks,
 };
