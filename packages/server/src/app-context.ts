@@ -106,7 +106,8 @@ export async function createAppContext(config: Config, overrides: ContextOverrid
   const contacts = createContactService({ db, clock, portfolio });
   const search = createSearchService({ db });
   const companyPrefixes = createCompanyPrefixService({ db, clock, portfolio });
-  const cases = createCaseService({ db, clock });
+  // The dispatcher is made below; the callback only runs once a case is opened.
+  const cases = createCaseService({ db, clock, onWebhookEvents: () => webhookDispatcher.kick() });
   const casePolicies = createCasePolicyService({ db, clock });
   const representations = createRepresentationService({ db, clock });
   /** The hourly job of `serve`; tests run it with their own clock. */

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { OrganisationKind, Role } from '@assay/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forgetOldIdempotencyKeys } from '../../http/idempotency.js';
@@ -88,6 +91,45 @@ beforeAll(async () => {
   frOfficer = (await client('customs', 'FR', ['officer'])).client;
 });
 afterAll(() => t.close());
+
+describe("telling the rights holder's systems", () => {
+  it('sends a signed case.opened event to the webhook of the rights holder of the goods, with its goods only', async () => {
+    const received: { type: string; data: Record<string, unknown>; signature: string | undefined }[] = [];
+    const receiver = createServer(async (request, response) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of request) chunks.push(chunk as Buffer);
+      const event = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      received.push({
+        type: event.type,
+        data: event.data,
+        signature: request.headers['assay-signature'] as string,
+      });
+      response.end();
+    });
+    receiver.listen(0, '127.0.0.1');
+    await once(receiver, 'listening');
+    try {
+      const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
+      const saved = await owner.request('PUT', `/api/rights-holders/${rightsHolderId}/webhook`, { url });
+      expect(saved.statusCode).toBeLessThan(300);
+      const opened = await open(frOfficer, report());
+      expect(opened.statusCode).toBe(201);
+      await t.ctx.webhookDispatcher.runOnce();
+      const event = received.find((entry) => entry.type === 'case.opened');
+      expect(event?.data).toMatchObject({
+        caseId: opened.json().id,
+        reference: opened.json().reference,
+        countryCode: 'FR',
+        source: 'scan',
+        goods: [{ productId: sharedProductId, description: 'Running shoes, blue', quantity: 240 }],
+      });
+      expect(event?.signature).toMatch(/^v1=[0-9a-f]{64}$/);
+    } finally {
+      await owner.request('DELETE', `/api/rights-holders/${rightsHolderId}/webhook`);
+      await new Promise<void>((resolve) => receiver.close(() => resolve()));
+    }
+  });
+});
 
 describe('opening a case', () => {
   it('opens a case with a readable reference per country and year, and shows it back', async () => {

@@ -13,6 +13,7 @@ import { runIdempotent } from '../../http/idempotency.js';
 import type { Clock } from '../../lib/clock.js';
 import { recordActorAudit } from '../audit/queries.js';
 import { loadViewer, sharedWith } from '../portfolio/queries.js';
+import { queueWebhookEvent } from '../webhooks/outbox.js';
 import { caseQuery, caseReader, nextCaseReference, visibleCases } from './queries.js';
 
 const OPENING_ROLES = ['officer', 'national_coordinator', 'analyst'] as const;
@@ -29,7 +30,12 @@ export function mayOpenCases(actor: Actor): boolean {
  * the rights holders whose products are named see it. Opening is idempotent per user and key, so
  * an officer's phone can resend a report queued offline without creating it twice.
  */
-export function createCaseService(deps: { db: Db; clock: Clock }) {
+export function createCaseService(deps: {
+  db: Db;
+  clock: Clock;
+  /** Told after a commit that may have queued webhook events, so they go out at once. */
+  onWebhookEvents?: () => void;
+}) {
   const { db, clock } = deps;
 
   /** Products the officer may see, by id; a named product they may not see is refused at its path. */
@@ -79,7 +85,7 @@ export function createCaseService(deps: { db: Db; clock: Clock }) {
       const viewer = await loadViewer(db, actor);
       const countryCode = body.location.countryCode ?? viewer.countryCode;
       if (!countryCode) throw invalid('location.countryCode', 'Say in which country the goods are');
-      return runIdempotent(
+      const result = await runIdempotent(
         db,
         { userId: actor.userId, key: idempotencyKey, operation: 'cases.open', request: body },
         async (trx) => {
@@ -134,6 +140,38 @@ export function createCaseService(deps: { db: Db; clock: Clock }) {
               )
               .execute();
           }
+          // Each rights holder of the goods hears of the case by webhook, with its own goods lines only.
+          const holders = new Set(
+            lines.flatMap((line) => {
+              const holder = line.product_id ? products.get(line.product_id)?.organisationId : undefined;
+              return holder ? [holder] : [];
+            }),
+          );
+          for (const holder of holders) {
+            await queueWebhookEvent(
+              trx,
+              holder,
+              'case.opened',
+              {
+                caseId: opened.id,
+                reference,
+                countryCode,
+                office: body.location.office ?? null,
+                source: body.source,
+                openedAt: opened.created_at.toISOString(),
+                goods: lines
+                  .filter(
+                    (line) => line.product_id && products.get(line.product_id)?.organisationId === holder,
+                  )
+                  .map((line) => ({
+                    productId: line.product_id,
+                    description: line.description,
+                    quantity: line.quantity,
+                  })),
+              },
+              clock,
+            );
+          }
           await recordActorAudit(
             trx,
             actor,
@@ -154,6 +192,8 @@ export function createCaseService(deps: { db: Db; clock: Clock }) {
           };
         },
       );
+      deps.onWebhookEvents?.();
+      return result;
     },
 
     /** Cases the actor may see, newest first: their authority's, or those naming their products. */
