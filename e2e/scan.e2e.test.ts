@@ -134,7 +134,8 @@ describe('scanning at the inspection bench', () => {
     const page = await signedIn('customsKeOfficer', t, 'allowed');
     // The scan button is on the officer's home, one thumb away.
     await page.getByRole('link', { name: t.search.scanButton, exact: true }).click();
-    await visible(heading(page, t.scan.title));
+    // The scanner page may show for only a moment: the fake camera's code is read at once.
+    await page.waitForURL((url) => url.pathname !== '/');
 
     await visible(heading(page, NORVALIN.name));
     const url = new URL(page.url());
@@ -164,9 +165,9 @@ describe('scanning at the inspection bench', () => {
     expect(camera.tracks.length).toBeGreaterThan(0);
     expect(camera.tracks.every((state) => state === 'ended')).toBe(true);
 
-    // Back returns to scanning, not to the lookup in between.
+    // Back returns to scanning, not to the lookup in between (checked at once: the camera reads the code again).
     await page.goBack();
-    await visible(heading(page, t.scan.title));
+    expect(new URL(page.url()).pathname).toBe('/scan');
   });
 
   it('a hand-held scanner typing into the page, with <GS> for the group separator, opens the guide', async () => {
