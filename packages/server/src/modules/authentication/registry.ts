@@ -59,6 +59,14 @@ export function createSerialRegistry(deps: {
     return connector;
   }
 
+  /** Stores a connector's counts per state, in the transaction that changed them. */
+  const saveCounts = (trx: Db, connectorId: string, counts: Counts) =>
+    trx
+      .updateTable('authentication_connectors')
+      .set({ serial_counts: JSON.stringify(counts) as unknown as Counts, updated_at: clock.now() })
+      .where('id', '=', connectorId)
+      .execute();
+
   /**
    * Writes rows in batches inside `trx`, keeping `counts` current. A serial already registered with
    * another connector of the rights holder is an error on its line, never moved silently.
@@ -156,11 +164,7 @@ export function createSerialRegistry(deps: {
         await writer.finish();
         if (errors.count > 0) throw new RollBack();
         stored = writer.stored();
-        await trx
-          .updateTable('authentication_connectors')
-          .set({ serial_counts: JSON.stringify(counts) as unknown as Counts, updated_at: clock.now() })
-          .where('id', '=', connectorId)
-          .execute();
+        await saveCounts(trx, connectorId, counts);
         await recordActorAudit(
           trx,
           actor,
@@ -306,11 +310,7 @@ export function createSerialRegistry(deps: {
                 select count(*)::int as n from registered_serials
                 where connector_id = ${connectorId} and ${target}`.execute(trx)
             ).rows[0]!.n;
-        await trx
-          .updateTable('authentication_connectors')
-          .set({ serial_counts: JSON.stringify(counts) as unknown as Counts, updated_at: clock.now() })
-          .where('id', '=', connectorId)
-          .execute();
+        await saveCounts(trx, connectorId, counts);
         await recordActorAudit(
           trx,
           actor,
