@@ -48,6 +48,12 @@ export interface Database {
   alert_digests: AlertDigestTable;
   cases: CaseTable;
   case_goods: CaseGoodsTable;
+  case_answers: CaseAnswerTable;
+  case_attachments: CaseAttachmentTable;
+  case_messages: CaseMessageTable;
+  case_events: CaseEventTable;
+  seizure_records: SeizureRecordTable;
+  notifications: NotificationTable;
   case_counters: CaseCounterTable;
   idempotency_keys: IdempotencyKeyTable;
   authentication_connectors: AuthenticationConnectorTable;
@@ -434,6 +440,100 @@ export interface CaseTable {
   observed_at: Timestamp | null;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
+  perishable: Generated<boolean>;
+  /** When the rights holder's time to answer ends (end of the last working day, office time). */
+  answer_deadline: Timestamp | null;
+  declarant_consents: Generated<boolean>;
+  /** When the declarant's time to object to destruction ends. */
+  declarant_deadline: Timestamp | null;
+  court_ordered_destruction: Generated<boolean>;
+  handed_over_to: string | null;
+  reminder_sent_at: Timestamp | null;
+  expiry_noticed_at: Timestamp | null;
+  closed_at: Timestamp | null;
+}
+
+export interface CaseAnswerTable {
+  id: Generated<string>;
+  case_id: string;
+  rights_holder_id: string;
+  /** Who answered: the rights holder or its legal representative. */
+  organisation_id: string;
+  answered_by: string | null;
+  answer: 'genuine' | 'counterfeit' | 'cannot_tell' | 'parallel_import';
+  reasons: { guidePointId: string | null; text: string }[];
+  consents_to_destruction: Generated<boolean>;
+  language: string | null;
+  created_at: Timestamp;
+}
+
+export interface CaseAttachmentTable {
+  id: Generated<string>;
+  case_id: string;
+  organisation_id: string;
+  uploaded_by: string | null;
+  message_id: string | null;
+  storage_key: string;
+  file_name: string;
+  content_type: string;
+  size: number;
+  created_at: Timestamp;
+}
+
+export interface CaseMessageTable {
+  id: Generated<string>;
+  case_id: string;
+  organisation_id: string;
+  author_id: string | null;
+  body: string;
+  language: string | null;
+  created_at: Timestamp;
+}
+
+export interface CaseEventTable {
+  id: Generated<string>;
+  case_id: string;
+  event: string;
+  from_status: string | null;
+  to_status: string;
+  organisation_id: string | null;
+  user_id: string | null;
+  details: Record<string, unknown>;
+  created_at: Timestamp;
+}
+
+export interface SeizureRecordTable {
+  id: Generated<string>;
+  case_id: string;
+  seized_on: string;
+  country_code: string;
+  office: string | null;
+  transport_mode: string | null;
+  origin_country: string | null;
+  destination_country: string | null;
+  hs_code: string | null;
+  category: string | null;
+  brand_id: string | null;
+  brand_name: string | null;
+  rights_holder_id: string | null;
+  quantity: number;
+  /** numeric: read back as a string. */
+  estimated_value: string | null;
+  currency: string | null;
+  detection_origin: string;
+  outcome: string;
+  small_consignment: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface NotificationTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: string;
+  case_id: string | null;
+  params: Record<string, unknown>;
+  read_at: Timestamp | null;
+  created_at: Timestamp;
 }
 
 export interface CaseGoodsTable {

@@ -12,6 +12,7 @@ import * as cases from './2026-11-23-0010-cases.js';
 import * as authentication from './2026-11-23-0011-authentication.js';
 import * as casePolicies from './2026-11-23-0012-case-policies.js';
 import * as webhooks from './2026-11-23-0013-webhooks.js';
+import * as caseWorkflow from './2026-11-23-0014-case-workflow.js';
 
 /** Every migration, in order. Listed by hand so the same list runs under PGlite, PostgreSQL and a bundler. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-0011-authentication': authentication,
   '2026-11-23-0012-case-policies': casePolicies,
   '2026-11-23-0013-webhooks': webhooks,
+  '2026-11-23-0014-case-workflow': caseWorkflow,
 };

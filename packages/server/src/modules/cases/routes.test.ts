@@ -136,7 +136,7 @@ describe('opening a case', () => {
     const first = await open(frOfficer, report());
     expect(first.statusCode).toBe(201);
     expect(first.json()).toMatchObject({
-      status: 'open',
+      status: 'awaiting_answer',
       reference: expect.stringMatching(/^FR-\d{4}-\d{6}$/),
     });
     const second = await open(frOfficer, report());
