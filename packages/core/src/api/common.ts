@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'not_found',
   'conflict',
   'idempotency_key_reused',
+  'illegal_transition',
+  'precondition_failed',
   'rate_limited',
   'locked',
   'invalid_credentials',
