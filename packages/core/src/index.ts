@@ -7,6 +7,7 @@ export * from './api/authentication.js';
 export * from './api/case-policies.js';
 export * from './api/cases.js';
 export * from './api/common.js';
+export * from './api/notifications.js';
 export * from './api/organisations.js';
 export * from './api/outbox.js';
 export * from './api/portfolio.js';

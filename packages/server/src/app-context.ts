@@ -32,6 +32,8 @@ import { createCertificateService } from './modules/ip-rights/certificates.js';
 import { createRecordationReminder } from './modules/ip-rights/reminders.js';
 import { createIpRightService } from './modules/ip-rights/service.js';
 import { createMailDispatcher, type MailDispatcher } from './modules/mail/dispatcher.js';
+import { createCaseNotifier } from './modules/notifications/case-notices.js';
+import { createCaseReminders } from './modules/notifications/case-reminders.js';
 import { createOrganisationService } from './modules/organisations/service.js';
 import { createPortfolioService } from './modules/portfolio/service.js';
 import { createPortfolioBulkService } from './modules/portfolio-bulk/service.js';
@@ -106,6 +108,16 @@ export async function createAppContext(config: Config, overrides: ContextOverrid
   const contacts = createContactService({ db, clock, portfolio });
   const search = createSearchService({ db });
   const companyPrefixes = createCompanyPrefixService({ db, clock, portfolio });
+  /** In-app notifications and emails of case events, written in the case service's transactions. */
+  const caseNotifier = createCaseNotifier({ mail, clock, publicUrl });
+  /** Started by `serve`: answer-deadline reminders and expiry notices; tests run `runOnce`. */
+  const caseReminders = createCaseReminders({
+    db,
+    clock,
+    mail,
+    notifier: caseNotifier,
+    log: log.child({ module: 'cases' }),
+  });
   // The dispatcher is made below; the callback only runs once a case is opened.
   const cases = createCaseService({ db, clock, onWebhookEvents: () => webhookDispatcher.kick() });
   const casePolicies = createCasePolicyService({ db, clock });
@@ -191,6 +203,8 @@ export async function createAppContext(config: Config, overrides: ContextOverrid
     search,
     companyPrefixes,
     cases,
+    caseNotifier,
+    caseReminders,
     casePolicies,
     representations,
     remindExpiringRecordations,
@@ -209,6 +223,7 @@ export async function createAppContext(config: Config, overrides: ContextOverrid
     webhooks,
     webhookDispatcher,
     async close() {
+      await caseReminders.stop();
       await dispatcher?.stop();
       await webhookDispatcher.stop();
       await db.destroy();

@@ -41,6 +41,7 @@ async function serve(options: { port?: number }): Promise<void> {
   await app.listen({ host: config.http.host, port: config.http.port });
   ctx.mail.dispatcher?.start();
   ctx.webhookDispatcher.start();
+  ctx.caseReminders.start();
   setInterval(() => {
     ctx.remindExpiringRecordations().catch((err) => ctx.log.error({ err }, 'recordation reminders failed'));
   }, RECORDATION_REMINDER_INTERVAL_MS).unref();

@@ -31,6 +31,7 @@ import { registerIdentityRoutes } from './modules/identity/routes.js';
 import { registerImageRoutes } from './modules/images/routes.js';
 import { registerIpRightRoutes } from './modules/ip-rights/routes.js';
 import { registerMailRoutes } from './modules/mail/routes.js';
+import { registerNotificationRoutes } from './modules/notifications/routes.js';
 import { registerOrganisationRoutes } from './modules/organisations/routes.js';
 import { registerPortfolioRoutes } from './modules/portfolio/routes.js';
 import { registerPortfolioBulkRoutes } from './modules/portfolio-bulk/routes.js';
@@ -146,6 +147,7 @@ export async function buildServer(ctx: AppContext): Promise<App> {
   registerGuidePdfRoutes(app, ctx);
   registerAlertRoutes(app, ctx);
   registerWebhookRoutes(app, ctx);
+  registerNotificationRoutes(app, ctx);
   await registerWebApp(app, ctx.config.http.webDist);
   return app;
 }

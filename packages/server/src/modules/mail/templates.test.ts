@@ -61,6 +61,46 @@ const SAMPLES: { [T in MailTemplate]: MailTemplates[T] } = {
     verifications: '• Possible clone — KE, 23 November 2026 — GTIN 07038210001015, serial …0001',
     link: 'https://assay.test/authentication/verifications',
   },
+  case_opened: {
+    name: 'Ingrid Halvorsen',
+    reference: 'FR-2026-000042',
+    country: 'France',
+    deadline: 'Monday, December 7, 2026 at 11:59 PM GMT+1',
+    link: 'https://assay.test/cases/5b1c3c53-6f0e-4c83-9d57-7d3b0c1f2a10',
+  },
+  case_answered: {
+    name: 'Officer Dupont',
+    reference: 'FR-2026-000042',
+    organisation: 'Halvorsen Pharma',
+    answer: 'counterfeit',
+    link: 'https://assay.test/cases/5b1c3c53-6f0e-4c83-9d57-7d3b0c1f2a10',
+  },
+  case_message: {
+    name: 'Officer Dupont',
+    reference: 'FR-2026-000042',
+    organisation: 'Halvorsen Pharma',
+    link: 'https://assay.test/cases/5b1c3c53-6f0e-4c83-9d57-7d3b0c1f2a10',
+  },
+  case_decided: {
+    name: 'Ingrid Halvorsen',
+    reference: 'FR-2026-000042',
+    decision: 'goods detained',
+    status: 'goods detained',
+    link: 'https://assay.test/cases/5b1c3c53-6f0e-4c83-9d57-7d3b0c1f2a10',
+  },
+  case_deadline_near: {
+    name: 'Ingrid Halvorsen',
+    reference: 'FR-2026-000042',
+    country: 'France',
+    deadline: 'Monday, December 7, 2026 at 11:59 PM GMT+1',
+    link: 'https://assay.test/cases/5b1c3c53-6f0e-4c83-9d57-7d3b0c1f2a10',
+  },
+  case_deadline_passed: {
+    name: 'Officer Dupont',
+    reference: 'FR-2026-000042',
+    deadline: 'Monday, December 7, 2026 at 11:59 PM GMT+1',
+    link: 'https://assay.test/cases/5b1c3c53-6f0e-4c83-9d57-7d3b0c1f2a10',
+  },
 };
 const TEMPLATES = Object.keys(SAMPLES) as MailTemplate[];
 

@@ -36,6 +36,16 @@ export interface MailTemplates {
   alert_digest: { name: string; count: number; alerts: string; link: string };
   /** `verifications`: one line each, already written in the recipient's language (see authentication/alert-mail.ts). */
   suspicious_verifications: { name: string; count: number; verifications: string; link: string };
+  /**
+   * A case's events (see notifications/case-notices.ts): `country`, `deadline`, `answer`, `decision`
+   * and `status` come written in the recipient's language; `organisation` answered or wrote.
+   */
+  case_opened: { name: string; reference: string; country: string; deadline: string; link: string };
+  case_answered: { name: string; reference: string; organisation: string; answer: string; link: string };
+  case_message: { name: string; reference: string; organisation: string; link: string };
+  case_decided: { name: string; reference: string; decision: string; status: string; link: string };
+  case_deadline_near: { name: string; reference: string; country: string; deadline: string; link: string };
+  case_deadline_passed: { name: string; reference: string; deadline: string; link: string };
 }
 export type MailTemplate = keyof MailTemplates;
 
