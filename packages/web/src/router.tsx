@@ -121,6 +121,22 @@ const LookupResult = lazyScreen(() =>
   import('./screens/officer/lookup-result').then((module) => module.LookupResult),
 );
 
+const CaseWorkList = lazyScreen(() =>
+  import('./screens/cases/work-list-screen').then((module) => module.CaseWorkList),
+);
+const CaseScreen = lazyScreen(() =>
+  import('./screens/cases/case-screen').then((module) => module.CaseScreen),
+);
+const SeizureStatistics = lazyScreen(() =>
+  import('./screens/seizures/seizure-statistics').then((module) => module.SeizureStatisticsScreen),
+);
+const CasePolicies = lazyScreen(() =>
+  import('./screens/case-policies/case-policies').then((module) => module.CasePolicies),
+);
+const CasePolicyEditor = lazyScreen(() =>
+  import('./screens/case-policies/case-policies').then((module) => module.CasePolicyEditor),
+);
+
 const Account = lazyScreen(() => import('./screens/account/account').then((module) => module.Account));
 const AcceptInvitation = lazyScreen(() =>
   import('./screens/public/accept-invitation').then((module) => module.AcceptInvitation),
@@ -140,6 +156,9 @@ const AlertEditorScreen = lazyScreen(() =>
 
 /** Organisations that manage a rights holder's portfolio: the rights holder and its legal representatives. */
 const PORTFOLIO_KINDS = ['rights_holder', 'legal_representative'] as const;
+/** Both sides of a case: the officers who open it and the rights holders (or their representatives) who answer. */
+const CASE_KINDS = [...ENFORCEMENT_KINDS, ...PORTFOLIO_KINDS] as const;
+const SEIZURE_STATISTICS_KINDS = [...ENFORCEMENT_KINDS, 'platform_operator', 'rights_holder'] as const;
 
 const routes: RouteObject[] = [
   {
@@ -359,6 +378,32 @@ const routes: RouteObject[] = [
           </RequireKind>
         ),
       },
+      {
+        path: 'cases',
+        element: (
+          <RequireKind kinds={CASE_KINDS}>
+            <CaseWorkList />
+          </RequireKind>
+        ),
+      },
+      {
+        path: 'cases/:caseId',
+        element: (
+          <RequireKind kinds={CASE_KINDS}>
+            <CaseScreen />
+          </RequireKind>
+        ),
+      },
+      {
+        path: 'statistics/seizures',
+        element: (
+          <RequireKind kinds={SEIZURE_STATISTICS_KINDS}>
+            <SeizureStatistics />
+          </RequireKind>
+        ),
+      },
+      { path: 'case-policies', element: <CasePolicies /> },
+      { path: 'case-policies/:countryCode', element: <CasePolicyEditor /> },
       {
         path: 'alerts',
         element: (

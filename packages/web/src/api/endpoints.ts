@@ -414,11 +414,68 @@ export type OpenCaseInput = z.input<typeof openCaseBody>;
 export type CaseOpened = z.infer<typeof caseOpenedView>;
 export type CaseSummary = z.infer<typeof caseListView>['cases'][number];
 
-/** Suspect-shipment cases: an officer's report opens one; retried with the same key, it opens it once. */
+export type CaseWorkItem = import('@assay/core').CaseWorkItemView;
+export type CaseWorkList = import('@assay/core').CaseWorkListView;
+export type CaseDetail = import('@assay/core').CaseDetailView;
+export type CaseAttachment = import('@assay/core').CaseAttachmentView;
+export type CaseAnswerInput = z.input<typeof import('@assay/core').caseAnswerBody>;
+export type CaseDecisionInput = z.input<typeof import('@assay/core').caseDecisionBody>;
+export type CaseMessageInput = z.input<typeof import('@assay/core').caseMessageBody>;
+/** The work list's query, as strings from the page address (the CSV export takes the same). */
+export interface CaseListQuery {
+  list?: string | undefined;
+  status?: string | undefined;
+  closed?: string | undefined;
+  lang?: string | undefined;
+}
+const idempotent = (key: string) => ({ 'idempotency-key': key });
+
+/** Suspect-shipment cases: every write carries an Idempotency-Key, so a retried one happens once. */
 export const casesApi = {
   open: (body: OpenCaseInput, idempotencyKey: string) =>
-    request<CaseOpened>('POST', '/cases', { body, headers: { 'idempotency-key': idempotencyKey } }),
+    request<CaseOpened>('POST', '/cases', { body, headers: idempotent(idempotencyKey) }),
   list: () => request<z.infer<typeof caseListView>>('GET', '/cases'),
+  workList: (query: CaseListQuery) => request<CaseWorkList>('GET', '/cases', { query: { ...query } }),
+  csvUrl: (query: CaseListQuery) => urlFor('/cases.csv', { ...query }),
+  get: (caseId: string, lang: string) => request<CaseDetail>('GET', `/cases/${caseId}`, { query: { lang } }),
+  answer: (caseId: string, body: CaseAnswerInput, idempotencyKey: string) =>
+    request<CaseDetail>('POST', `/cases/${caseId}/answers`, { body, headers: idempotent(idempotencyKey) }),
+  decide: (caseId: string, body: CaseDecisionInput, idempotencyKey: string) =>
+    request<CaseDetail>('POST', `/cases/${caseId}/decisions`, { body, headers: idempotent(idempotencyKey) }),
+  message: (caseId: string, body: CaseMessageInput, idempotencyKey: string) =>
+    request<CaseDetail>('POST', `/cases/${caseId}/messages`, { body, headers: idempotent(idempotencyKey) }),
+  attach: (caseId: string, file: File, idempotencyKey: string) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return request<CaseAttachment>('POST', `/cases/${caseId}/attachments`, {
+      body: form,
+      headers: idempotent(idempotencyKey),
+    });
+  },
+  attachmentUrl: (caseId: string, attachmentId: string) =>
+    urlFor(`/cases/${caseId}/attachments/${attachmentId}`),
+};
+
+export type SeizureStatistics = import('@assay/core').SeizureStatisticsView;
+export type SeizureRecord = import('@assay/core').SeizureRecordView;
+
+export const seizuresApi = {
+  statistics: (query: {
+    from?: string | undefined;
+    to?: string | undefined;
+    countryCode?: string | undefined;
+  }) => request<SeizureStatistics>('GET', '/seizures/statistics', { query: { ...query } }),
+};
+
+export type CasePolicy = import('@assay/core').CasePolicyView;
+export type CasePolicyInput = z.input<typeof import('@assay/core').casePolicyBody>;
+
+/** Each country's detention-procedure deadlines, calendar and time zone. */
+export const casePoliciesApi = {
+  list: () => request<{ policies: CasePolicy[] }>('GET', '/case-policies'),
+  get: (countryCode: string) => request<CasePolicy>('GET', `/case-policies/${countryCode}`),
+  set: (countryCode: string, body: CasePolicyInput) =>
+    request<CasePolicy>('PUT', `/case-policies/${countryCode}`, { body }),
 };
 
 // Alerts: the officer's inbox (plain GET JSON, cacheable offline) and the publisher's alerts.

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { OutboxBadge } from '../offline/outbox-badge';
 import { UnreadAlertsBadge } from '../screens/alerts/unread-badge';
+import { mayEditPolicies } from '../screens/case-policies/policy-draft';
 import { useSession } from '../session/session-context';
 
 interface NavItem {
@@ -25,6 +26,12 @@ interface NavItem {
 }
 
 const PORTFOLIO_KINDS: readonly OrganisationKind[] = ['rights_holder', 'legal_representative'];
+const CASE_KINDS: readonly OrganisationKind[] = [...ENFORCEMENT_KINDS, ...PORTFOLIO_KINDS];
+const SEIZURE_STATISTICS_KINDS: readonly OrganisationKind[] = [
+  ...ENFORCEMENT_KINDS,
+  'platform_operator',
+  'rights_holder',
+];
 
 interface NavSection {
   title?: string;
@@ -42,6 +49,9 @@ const SECTIONS: NavSection[] = [
       { to: '/guides/rights-holders', label: 'nav.companies', kinds: ENFORCEMENT_KINDS },
       { to: '/guides/saved', label: 'nav.savedGuides', kinds: ENFORCEMENT_KINDS },
       { to: '/reports', label: 'nav.reports', kinds: ENFORCEMENT_KINDS, badge: OutboxBadge },
+      { to: '/cases', label: 'cases.nav', kinds: CASE_KINDS },
+      { to: '/statistics/seizures', label: 'seizures.nav', kinds: SEIZURE_STATISTICS_KINDS },
+      { to: '/case-policies', label: 'casePolicies.nav', when: mayEditPolicies },
       { to: '/alerts/manage', label: 'nav.publishedAlerts', when: canPublishAlerts },
       { to: '/account', label: 'nav.account' },
     ],

@@ -65,6 +65,7 @@ describe('reportBody', () => {
       },
       goods: [{ productId, description: 'Blister packs', quantity: 1 }],
       notes: undefined,
+      perishable: false,
     });
     expect(openCaseBody.safeParse(body).success).toBe(true);
   });
@@ -90,6 +91,14 @@ describe('reportBody', () => {
     const parsed = openCaseBody.parse(body);
     expect(parsed.shipment.currency).toBe('EUR');
     expect(parsed.goods[0]?.description).toBe('Tablets');
+  });
+
+  it('asks for the shorter deadline of perishable goods, also from a draft saved before the question existed', () => {
+    expect(
+      reportBody({ ...emptyDraft(), goodsDescription: 'Strawberries', perishable: true }, at).perishable,
+    ).toBe(true);
+    const { perishable: _, ...older } = emptyDraft();
+    expect(reportBody(older as ReturnType<typeof emptyDraft>, at).perishable).toBe(false);
   });
 
   it('lets the API schema name the fields at fault', () => {

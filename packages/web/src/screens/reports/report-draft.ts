@@ -17,6 +17,8 @@ export interface ReportDraft {
   declaredValue: string;
   currency: string;
   smallConsignment: 'yes' | 'no' | '';
+  /** Perishable goods get the country's shorter answer deadline. */
+  perishable: boolean;
   office: string;
   locode: string;
   notes: string;
@@ -38,6 +40,7 @@ export function emptyDraft(): ReportDraft {
     declaredValue: '',
     currency: '',
     smallConsignment: '',
+    perishable: false,
     office: '',
     locode: '',
     notes: '',
@@ -96,6 +99,8 @@ export function reportBody(draft: ReportDraft, observedAt: string): OpenCaseInpu
     },
     goods: [{ productId, description: draft.goodsDescription, quantity: typedNumber(draft.quantity) }],
     notes: optional(draft.notes),
+    // A draft saved in the outbox before this field existed has none.
+    perishable: draft.perishable === true,
   };
 }
 
@@ -112,6 +117,7 @@ const FIELD_LABELS: Record<string, string> = {
   'shipment.declaredValue': 'reports.declaredValue',
   'shipment.currency': 'reports.currency',
   'shipment.smallConsignment': 'reports.smallConsignment',
+  perishable: 'reports.perishable',
   'location.office': 'reports.office',
   'location.locode': 'reports.locode',
   notes: 'reports.notes',

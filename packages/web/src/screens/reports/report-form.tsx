@@ -15,9 +15,10 @@ import { useContentLanguages } from '../../i18n/content-languages';
 import { offlineDb } from '../../offline/db';
 import { flushWithin, newIdempotencyKey, queueReport, removeFromOutbox } from '../../offline/outbox';
 import { useSession } from '../../session/session-context';
+import { AttachmentUpload } from '../cases/attachment-upload';
 import { draftFromLink, type ReportDraft, reportBody } from './report-draft';
 
-type Outcome = { kind: 'opened'; reference: string } | { kind: 'queued' };
+type Outcome = { kind: 'opened'; id: string; reference: string } | { kind: 'queued' };
 
 /** Online, the officer waits this long for the case to open; after that the report stays queued. */
 const SEND_WAIT_MS = 15_000;
@@ -87,7 +88,7 @@ export function ReportForm() {
     if (navigator.onLine) await flushWithin(userId, SEND_WAIT_MS);
     const entry = await (await offlineDb()).get('outbox', key);
     if (entry?.state === 'sent' && entry.delivered) {
-      setOutcome({ kind: 'opened', reference: entry.delivered.reference });
+      setOutcome({ kind: 'opened', id: entry.delivered.id, reference: entry.delivered.reference });
     } else if (entry?.state === 'attention' && entry.problem) {
       // Refused: corrected here, in the form still on screen, rather than from the outbox.
       await removeFromOutbox(key);
@@ -135,6 +136,23 @@ export function ReportForm() {
             error={fieldError('goods.0.quantity')}
             onChange={(event) => set('quantity', event.target.value)}
           />
+          <div className="choice">
+            <input
+              id="report-perishable"
+              type="checkbox"
+              checked={draft.perishable === true}
+              aria-describedby="report-perishable-hint"
+              onChange={(event) => set('perishable', event.target.checked)}
+            />
+            <div>
+              <label htmlFor="report-perishable" className="choice-label">
+                {t('reports.perishable')}
+              </label>
+              <p id="report-perishable-hint" className="choice-description">
+                {t('reports.perishableHint')}
+              </p>
+            </div>
+          </div>
         </fieldset>
         <fieldset>
           <legend>{t('reports.shipment')}</legend>
@@ -255,21 +273,47 @@ export function ReportForm() {
 
 function Done({ outcome, productId }: { outcome: Outcome; productId: string }) {
   const { t } = useTranslation();
+  const [photos, setPhotos] = useState<string[]>([]);
   return (
     <>
       <PageHeading>
         {outcome.kind === 'opened' ? t('reports.openedTitle') : t('reports.queuedTitle')}
       </PageHeading>
       {outcome.kind === 'opened' ? (
-        <p className="announcement" role="status">
-          {t('reports.opened', { reference: outcome.reference })}
-        </p>
+        <>
+          <p className="announcement" role="status">
+            {t('reports.opened', { reference: outcome.reference })}
+          </p>
+          {/* Photos go to the case once it exists; a queued report gets them from the case screen later. */}
+          <section aria-labelledby="report-photos" className="panel">
+            <h2 id="report-photos">{t('reports.photos')}</h2>
+            <p className="field-hint">{t('reports.photosHint')}</p>
+            {photos.length > 0 && (
+              <ul className="plain-list" aria-label={t('reports.photosAdded')}>
+                {photos.map((name, index) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: the same file name may be added twice.
+                  <li key={index}>{t('reports.photoAdded', { name })}</li>
+                ))}
+              </ul>
+            )}
+            <AttachmentUpload
+              caseId={outcome.id}
+              label={t('reports.addPhoto')}
+              onUploaded={(attachment) => setPhotos((current) => [...current, attachment.fileName])}
+            />
+          </section>
+        </>
       ) : (
         <p className="notice" role="status">
           {t('reports.queued')}
         </p>
       )}
       <p className="actions">
+        {outcome.kind === 'opened' && (
+          <Link className="button-link" to={`/cases/${outcome.id}`}>
+            {t('reports.openCase')}
+          </Link>
+        )}
         <Link className="button-link" to="/reports">
           {t('reports.allReports')}
         </Link>

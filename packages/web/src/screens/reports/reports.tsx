@@ -147,11 +147,13 @@ function OrganisationCases() {
         <ul className="plain-list record-list">
           {cases.data.cases.map((item) => (
             <li key={item.id} className="card">
-              <p className="record-name mono">{item.reference}</p>
+              <p className="record-name mono">
+                <Link to={`/cases/${item.id}`}>{item.reference}</Link>
+              </p>
               <p>{item.productNames.length ? format.list(item.productNames) : '—'}</p>
               <p className="muted">
                 {format.dateTime(item.createdAt)} · {t(`reports.sources.${item.source}`)} ·{' '}
-                {t(`reports.caseStatus.${item.status}`, { defaultValue: item.status })}
+                {t(`cases.status.${item.status}`, { defaultValue: item.status })}
               </p>
             </li>
           ))}
