@@ -4,6 +4,7 @@ import { Outlet, useLocation } from 'react-router';
 import { LanguagePicker } from '../components/language-picker';
 import { OfflineServices } from '../offline/offline-services';
 import { AccessEnded, WaitingForApproval } from '../screens/app/waiting-for-approval';
+import { NotificationBell } from '../screens/notifications/notification-bell';
 import { useSession } from '../session/session-context';
 import { Brand } from './brand';
 import { Footer } from './footer';
@@ -65,6 +66,7 @@ export function AppLayout() {
         <Brand />
         {session.organisation && <span className="org-name">{session.organisation.name}</span>}
         <div className="header-tools">
+          {access === 'open' && <NotificationBell />}
           <LanguagePicker />
           <UserMenu />
         </div>
