@@ -376,4 +376,11 @@ describe('the notifications API', () => {
     expect((await admin.post('/api/notifications/read', { ids: ['not-an-id'] })).statusCode).toBe(400);
     expect((await new TestClient(t.app).get('/api/notifications')).statusCode).toBe(401);
   });
+
+  it('are described in the OpenAPI document', async () => {
+    const spec = (await new TestClient(t.app).get('/api/openapi.json')).json();
+    expect(JSON.stringify(spec.paths['/api/notifications'].get.responses['200'])).toContain('unread');
+    const body = spec.paths['/api/notifications/read'].post.requestBody.content['application/json'].schema;
+    expect(JSON.stringify(body)).toContain('ids');
+  });
 });
