@@ -1,10 +1,13 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useFormat } from '../../i18n/format';
 import { useSession } from '../../session/session-context';
 import { notificationText } from './notification-text';
 import { useNotifications } from './use-notifications';
+
+const PANEL_WIDTH_PX = 416;
+const MARGIN_PX = 16;
 
 function BellIcon() {
   return (
@@ -28,6 +31,15 @@ export function NotificationBell() {
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelId = useId();
   const headingId = useId();
+  const [panelLeft, setPanelLeft] = useState<number | undefined>(undefined);
+
+  // The panel hangs from the bell's right edge, moved right when that would take it off a phone's screen.
+  useLayoutEffect(() => {
+    if (!open || !containerRef.current) return;
+    const bell = containerRef.current.getBoundingClientRect();
+    const width = Math.min(PANEL_WIDTH_PX, document.documentElement.clientWidth - 2 * MARGIN_PX);
+    setPanelLeft(Math.max(MARGIN_PX - bell.left, bell.width - width));
+  }, [open]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: close whenever the page changes.
   useEffect(() => setOpen(false), [location.pathname]);
@@ -79,7 +91,13 @@ export function NotificationBell() {
         className="user-menu-panel"
         aria-labelledby={headingId}
         hidden={!open}
-        style={{ width: 'min(26rem, calc(100vw - 2rem))', maxHeight: '70vh', overflowY: 'auto' }}
+        style={{
+          width: `min(${PANEL_WIDTH_PX}px, calc(100vw - ${2 * MARGIN_PX}px))`,
+          left: panelLeft,
+          right: 'auto',
+          maxHeight: '70vh',
+          overflowY: 'auto',
+        }}
       >
         <div
           style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline', gap: '1rem' }}
