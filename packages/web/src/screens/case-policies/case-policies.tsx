@@ -21,6 +21,7 @@ import {
   type PolicyDraft,
   policyBody,
   policyDraft,
+  policyProblems,
   WEEKDAYS,
   weekdayName,
 } from './policy-draft';
@@ -162,7 +163,8 @@ function PolicyEditor() {
   };
 
   const submit = onSubmit(async () => {
-    const body = check(casePolicyBody, policyBody(draft));
+    const input = policyBody(draft);
+    const body = check(casePolicyBody, input, policyProblems(input));
     const updated = await casePoliciesApi.set(code, body);
     policy.update(() => updated);
     setSaved(true);

@@ -1,6 +1,13 @@
 import { casePolicyBody } from '@assay/core';
 import { describe, expect, it } from 'vitest';
-import { addHoliday, mayEditPolicies, policyBody, policyDraft, weekdayName } from './policy-draft';
+import {
+  addHoliday,
+  mayEditPolicies,
+  policyBody,
+  policyDraft,
+  policyProblems,
+  weekdayName,
+} from './policy-draft';
 
 const policy = {
   countryCode: 'FR',
@@ -68,4 +75,19 @@ it('lets the operator admins and national coordinators edit policies, no one els
   expect(mayEditPolicies('customs', ['national_coordinator'])).toBe(true);
   expect(mayEditPolicies('customs', ['officer', 'admin'])).toBe(false);
   expect(mayEditPolicies('rights_holder', ['admin'])).toBe(false);
+});
+
+it('explains days out of range and unknown time zones in words of the form', () => {
+  const body = policyBody({
+    ...policyDraft(policy),
+    answerDays: '0',
+    perishableDays: '61',
+    timeZone: 'Mars/Olympus',
+  });
+  expect(policyProblems(body)).toEqual({
+    answerDays: { key: 'casePolicies.daysInvalid' },
+    perishableDays: { key: 'casePolicies.daysInvalid' },
+    timeZone: { key: 'casePolicies.timeZoneInvalid' },
+  });
+  expect(policyProblems(policyBody(policyDraft(policy)))).toEqual({});
 });

@@ -1,5 +1,6 @@
-import { isEnforcementKind, type OrganisationKind, type Role } from '@assay/core';
+import { casePolicyBody, isEnforcementKind, type OrganisationKind, type Role } from '@assay/core';
 import type { CasePolicy, CasePolicyInput } from '../../api/endpoints';
+import type { Problems } from '../../components/use-form';
 
 /** A country's policy as typed: numbers as strings until saved. */
 export interface PolicyDraft {
@@ -53,4 +54,16 @@ export function weekdayName(day: number, locale: string): string {
 export function mayEditPolicies(kind: OrganisationKind, roles: readonly Role[]): boolean {
   if (kind === 'platform_operator') return roles.includes('admin');
   return isEnforcementKind(kind) && roles.includes('national_coordinator');
+}
+
+/** What the form says, rather than the generic messages, about days out of range and unknown time zones. */
+export function policyProblems(body: CasePolicyInput): Problems {
+  const problems: Problems = {};
+  for (const issue of casePolicyBody.safeParse(body).error?.issues ?? []) {
+    const field = String(issue.path[0]);
+    if (field === 'answerDays' || field === 'perishableDays')
+      problems[field] = { key: 'casePolicies.daysInvalid' };
+    if (field === 'timeZone') problems.timeZone = { key: 'casePolicies.timeZoneInvalid' };
+  }
+  return problems;
 }

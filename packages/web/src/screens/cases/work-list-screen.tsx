@@ -46,7 +46,7 @@ export function CaseWorkList() {
     {
       header: t('cases.columns.reference'),
       render: (item) => (
-        <Link to={`/cases/${item.id}`} className="mono">
+        <Link to={`/cases/${item.id}`} className="mono case-ref">
           {item.reference}
         </Link>
       ),

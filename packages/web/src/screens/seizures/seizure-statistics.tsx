@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { type SeizureRecord, type SeizureStatistics, seizuresApi } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
-import { CountrySelect } from '../../components/country-select';
 import { type Column, DataTable } from '../../components/data-table';
 import { Field, SelectField } from '../../components/field';
 import { FormError } from '../../components/form-error';
@@ -28,6 +27,7 @@ const UNKNOWN_KEYS = new Set(['', 'unknown', 'null']);
  */
 export function SeizureStatisticsScreen() {
   const { t } = useTranslation();
+  const format = useFormat();
   const [params, setParams] = useSearchParams();
   const query = statisticsQuery(params);
   const metric: Metric = (METRICS as readonly string[]).includes(params.get('figure') ?? '')
@@ -62,11 +62,18 @@ export function SeizureStatisticsScreen() {
           value={query.to ?? ''}
           onChange={(event) => change('to', event.target.value)}
         />
-        <CountrySelect
+        <SelectField
           label={t('seizures.country')}
           value={query.countryCode ?? ''}
-          onChange={(code) => change('country', code)}
-        />
+          onChange={(event) => change('country', event.target.value)}
+        >
+          <option value="">{t('seizures.allCountries')}</option>
+          {format.countries.map((country) => (
+            <option key={country.code} value={country.code}>
+              {country.name}
+            </option>
+          ))}
+        </SelectField>
         <SelectField
           label={t('seizures.figure')}
           value={metric}
