@@ -194,7 +194,7 @@ export function AnswerForm({
           error={fieldError('message')}
           onChange={(event) => set('message', event.target.value)}
         />
-        <div className="action-bar">
+        <div className="actions">
           <SubmitButton busy={busy}>{t('cases.answer.send')}</SubmitButton>
         </div>
       </form>

@@ -85,32 +85,47 @@ export function CaseScreen() {
 function Deadline({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const open = !detail.closedAt;
   return (
-    <div className="case-status-bar">
-      <p>
-        <span className="muted">{t('cases.columns.status')}:</span> <CaseStatusBadge status={detail.status} />
-      </p>
-      {detail.answerDeadline && !detail.closedAt && (
-        <p>
-          <span className="muted">{t('cases.answerDeadline')}:</span>{' '}
-          <CountdownBadge workingDaysLeft={detail.workingDaysLeft} />{' '}
-          <time dateTime={detail.answerDeadline}>{format.dateTime(detail.answerDeadline)}</time>
-          {detail.perishable && <span className="badge badge-waiting">{t('cases.perishable')}</span>}
-        </p>
+    <dl className="case-status-bar">
+      <div>
+        <dt>{t('cases.columns.status')}</dt>
+        <dd>
+          <CaseStatusBadge status={detail.status} />
+        </dd>
+      </div>
+      {detail.answerDeadline && open && (
+        <div>
+          <dt>{t('cases.answerDeadline')}</dt>
+          <dd>
+            <CountdownBadge workingDaysLeft={detail.workingDaysLeft} />{' '}
+            <time dateTime={detail.answerDeadline}>{format.dateTime(detail.answerDeadline)}</time>
+            {detail.perishable && (
+              <>
+                {' '}
+                <span className="badge badge-waiting">{t('cases.perishable')}</span>
+              </>
+            )}
+          </dd>
+        </div>
       )}
-      {detail.declarantDeadline && !detail.closedAt && (
-        <p>
-          <span className="muted">{t('cases.declarantDeadline')}:</span>{' '}
-          <time dateTime={detail.declarantDeadline}>{format.dateTime(detail.declarantDeadline)}</time>
-        </p>
+      {detail.declarantDeadline && open && (
+        <div>
+          <dt>{t('cases.declarantDeadline')}</dt>
+          <dd>
+            <time dateTime={detail.declarantDeadline}>{format.dateTime(detail.declarantDeadline)}</time>
+          </dd>
+        </div>
       )}
       {detail.closedAt && (
-        <p>
-          <span className="muted">{t('cases.closedAt')}:</span>{' '}
-          <time dateTime={detail.closedAt}>{format.dateTime(detail.closedAt)}</time>
-        </p>
+        <div>
+          <dt>{t('cases.closedAt')}</dt>
+          <dd>
+            <time dateTime={detail.closedAt}>{format.dateTime(detail.closedAt)}</time>
+          </dd>
+        </div>
       )}
-    </div>
+    </dl>
   );
 }
 

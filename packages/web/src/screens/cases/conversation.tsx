@@ -101,7 +101,7 @@ export function Conversation({
             ))}
           </ul>
         )}
-        <div className="action-bar">
+        <div className="actions">
           <AttachmentUpload
             caseId={detail.id}
             label={t('cases.conversation.attach')}

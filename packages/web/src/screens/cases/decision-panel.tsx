@@ -154,7 +154,7 @@ function DecisionConfirm({
         error={fieldError('note')}
         onChange={(event) => setDraft((current) => ({ ...current, note: event.target.value }))}
       />
-      <div className="action-bar">
+      <div className="actions">
         <SubmitButton busy={busy}>{t('cases.decisions.confirm', { decision: name })}</SubmitButton>
         <button type="button" className="button-secondary" onClick={onCancel}>
           {t('common.cancel')}
