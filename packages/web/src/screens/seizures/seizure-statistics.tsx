@@ -152,8 +152,8 @@ function Report({ data, metric }: { data: SeizureStatistics; metric: Metric }) {
           <div key={dimension} className="panel">
             <BarTable
               caption={t('seizures.by', {
-                dimension: t(`seizures.dimensions.${dimension}`),
                 figure: t(`seizures.metrics.${metric}`),
+                per: t(`seizures.per.${dimension}`),
               })}
               labelHeader={t(`seizures.dimensions.${dimension}`)}
               valueHeader={t(`seizures.metrics.${metric}`)}
