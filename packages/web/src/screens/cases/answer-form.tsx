@@ -63,6 +63,8 @@ export function AnswerForm({
       'reasons',
       draft.reasons.map((reason, at) => (at === index ? { ...reason, ...change } : reason)),
     );
+  // A second answer replaces the first until the officer decides.
+  const answered = detail.answers.some((answer) => answer.rightsHolderId === draft.rightsHolderId);
   const pointTitle = (id: string) => points.find((point) => point.id === id)?.label;
 
   const submit = onSubmit(async () => {
@@ -77,7 +79,7 @@ export function AnswerForm({
 
   return (
     <section aria-labelledby="answer-title" className="panel panel-highlight">
-      <h2 id="answer-title">{t('cases.answer.title')}</h2>
+      <h2 id="answer-title">{answered ? t('cases.answer.changeTitle') : t('cases.answer.title')}</h2>
       {sent && (
         <p className="announcement" role="status">
           {t('cases.answer.sent')}
@@ -122,10 +124,11 @@ export function AnswerForm({
             {draft.reasons.map((reason, index) => (
               // Reasons are edited in place and have no id until sent.
               // biome-ignore lint/suspicious/noArrayIndexKey: see above.
-              <div key={index} className="answer-reason">
+              <fieldset key={index} className="answer-reason">
+                <legend>{t('cases.answer.reason', { number: index + 1 })}</legend>
                 {points.length > 0 && (
                   <SelectField
-                    label={t('cases.answer.point', { number: index + 1 })}
+                    label={t('cases.answer.point')}
                     value={reason.guidePointId}
                     onChange={(event) => setReason(index, { guidePointId: event.target.value })}
                   >
@@ -138,7 +141,7 @@ export function AnswerForm({
                   </SelectField>
                 )}
                 <TextAreaField
-                  label={t('cases.answer.reason', { number: index + 1 })}
+                  label={t('cases.answer.explanation')}
                   rows={2}
                   value={reason.text}
                   error={fieldError(`reasons.${index}.text`)}
@@ -158,7 +161,7 @@ export function AnswerForm({
                     {t('cases.answer.removeReason', { number: index + 1 })}
                   </button>
                 )}
-              </div>
+              </fieldset>
             ))}
             <button
               type="button"
