@@ -189,7 +189,7 @@ function RecentRecords({ records, format }: { records: SeizureRecord[]; format: 
       header: t('seizures.columns.route'),
       render: (record) =>
         [record.originCountry, record.destinationCountry].some(Boolean)
-          ? `${format.country(record.originCountry) || '?'} → ${format.country(record.destinationCountry) || '?'}`
+          ? `${format.country(record.originCountry) || t('seizures.notKnown')} → ${format.country(record.destinationCountry) || t('seizures.notKnown')}`
           : '—',
     },
     {
